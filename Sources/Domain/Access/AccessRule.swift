@@ -1,0 +1,52 @@
+import Foundation
+
+/// The rule a route declares; `AccessPolicy` decides it for every principal.
+public enum AccessRule: String, CaseIterable, Sendable {
+    /// Anyone, signed in or not.
+    case open
+    /// Any signed-in principal.
+    case signedIn
+    /// Any team member.
+    case member
+    /// Owners and managers.
+    case manager
+    /// The owner only.
+    case owner
+    /// Customer contacts only (the portal's own pages).
+    case contact
+    /// Team members of the target project (contacts may know it but not act: 403).
+    case projectTeam
+    /// Owners and managers, on a project.
+    case projectManage
+    /// Members, and contacts invited to the project, for customer-visible objects.
+    case projectView
+    /// Contacts with the right to approve on the project.
+    case projectApprove
+    /// Members and approving contacts: the project's audit trail.
+    case projectAudit
+
+    /// Whether the rule is decided against a project (and so needs the target loaded first).
+    public var needsProject: Bool {
+        switch self {
+        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit: true
+        default: false
+        }
+    }
+}
+
+/// The outcome of a check; hidden things are `notFound`, never `forbidden`.
+public enum AccessDecision: Equatable, Sendable {
+    case allow, unauthenticated, forbidden, notFound
+}
+
+/// What a project-scoped rule is decided against.
+public struct AccessTarget: Sendable {
+    public var projectID: UUID
+    /// False for anything the team has not made customer-visible (children inherit from parents).
+    public var visibleToCustomer: Bool
+
+    public init(projectID: UUID, visibleToCustomer: Bool = true) {
+        self.projectID = projectID
+        self.visibleToCustomer = visibleToCustomer
+    }
+}

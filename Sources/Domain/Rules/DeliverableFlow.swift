@@ -1,0 +1,29 @@
+import Foundation
+
+/// open → submitted → accepted, or returned (with a comment) and submitted again.
+public enum DeliverableStatus: String, CaseIterable, Codable, Sendable {
+    case open, submitted, accepted, returned
+}
+
+public enum DeliverableAction: String, Sendable {
+    case submit, accept, `return`
+}
+
+public enum DeliverableFlow {
+    /// The status after `action`, or a conflict naming why the action is not possible now.
+    public static func next(from status: DeliverableStatus, on action: DeliverableAction, comment: String?) throws -> DeliverableStatus {
+        switch (status, action) {
+        case (.open, .submit), (.returned, .submit):
+            return .submitted
+        case (.submitted, .accept):
+            return .accepted
+        case (.submitted, .return):
+            guard let comment, !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw DomainError.validation(field: "comment", message: "say what needs to change when returning a deliverable")
+            }
+            return .returned
+        default:
+            throw DomainError.conflict("a deliverable that is \(status.rawValue) cannot be \(action.rawValue == "return" ? "returned" : action.rawValue + "ed")")
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Crypto
+import Foundation
+
+/// Password length rules and the bcrypt input: bcrypt ignores bytes after 72, so longer passwords
+/// are pre-hashed (SHA-256, base64) to keep every byte significant.
+public enum PasswordRule {
+    public static let minLength = 8
+    public static let maxLength = 200
+
+    public static func validate(_ password: String, field: String = "password") throws {
+        guard password.count >= minLength else {
+            throw DomainError.validation(field: field, message: "must be at least \(minLength) characters")
+        }
+        guard password.count <= maxLength else {
+            throw DomainError.validation(field: field, message: "must be at most \(maxLength) characters")
+        }
+    }
+
+    public static func bcryptInput(_ password: String) -> String {
+        let bytes = Data(password.utf8)
+        guard bytes.count > 72 else { return password }
+        return "sha256:" + Data(SHA256.hash(data: bytes)).base64EncodedString()
+    }
+}

@@ -1,0 +1,17 @@
+/// Every failure a rule can report; the web layer maps each case to one HTTP status, in one place.
+public enum DomainError: Error, Equatable, Sendable {
+    /// The object does not exist, or is hidden from whoever asked.
+    case notFound
+    /// The input is invalid; `field` names the offending field as the client spelled it.
+    case validation(field: String, message: String)
+    /// The object is in a state that does not allow the action (e.g. signing off twice).
+    case conflict(String)
+    /// The requester knows the object but their role does not allow the action.
+    case forbidden
+    /// No or bad credentials.
+    case unauthenticated
+    /// The link or token was valid once but is used up or expired.
+    case gone
+    /// Too many attempts; retry after the given number of seconds.
+    case throttled(retryAfterSeconds: Int)
+}

@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration, in the order it ships; a shipped migration is never edited, only followed.
+public enum AllMigrations {
+    public static let list: [any Migration] = [
+        CreateAccounts(),
+        CreateCustomers(),
+        CreateProjects(),
+        CreateScopeVersions(),
+        CreateMilestones(),
+        CreateWorkItems(),
+        CreateAuditLog(),
+    ]
+}

@@ -1,0 +1,3 @@
+import Web
+
+await TandemCommand.main()

@@ -1,0 +1,104 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Setup, tokens, me, members.
+struct AccountAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.endpoint(.POST, "setup", rule: .open, surface: .api, use: setup)
+        api.endpoint(.POST, "auth", "tokens", rule: .open, surface: .api, use: createToken)
+        api.endpoint(.DELETE, "auth", "tokens", "current", rule: .signedIn, surface: .api, use: deleteToken)
+        api.endpoint(.POST, "auth", "invitations", "accept", rule: .open, surface: .api, use: acceptInvitation)
+        api.endpoint(.POST, "auth", "sign-in-links", rule: .open, surface: .api, use: requestSignInLink)
+        api.endpoint(.GET, "me", rule: .signedIn, surface: .api, use: me)
+        api.endpoint(.POST, "members", rule: .manager, surface: .api, use: createMember)
+        api.endpoint(.GET, "members", rule: .member, surface: .api, use: listMembers)
+    }
+
+    struct SessionResponse: Encodable {
+        var member: MemberResponse
+        var token: String
+    }
+
+    /// `POST /api/v1/setup`: the workspace and its owner, once.
+    @Sendable func setup(req: Request) async throws -> Response {
+        let member = try await AccountActions.setup(JSON.decode(SetupRequest.self, from: req), on: req)
+        let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
+        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+    }
+
+    /// `POST /api/v1/auth/tokens`: sign in for a bearer token.
+    @Sendable func createToken(req: Request) async throws -> Response {
+        let member = try await AccountActions.signIn(JSON.decode(SignInRequest.self, from: req), on: req)
+        let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
+        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+    }
+
+    /// `DELETE /api/v1/auth/tokens/current`: the token is dead at once.
+    @Sendable func deleteToken(req: Request) async throws -> Response {
+        let credentialID = try await req.identity.credentialID
+        try await req.write { db in try await Credentials.revoke(credentialID, on: db) }
+        return Response(status: .noContent)
+    }
+
+    struct AcceptResponse: Encodable {
+        var token: String
+        var contact: ContactResponse
+    }
+
+    /// `POST /api/v1/auth/invitations/accept`: the invitation's token for a contact bearer token.
+    @Sendable func acceptInvitation(req: Request) async throws -> Response {
+        let input = try JSON.decode(AcceptInvitationRequest.self, from: req)
+        let (contact, token, _) = try await InvitationActions.accept(token: input.token, credential: .api, on: req)
+        return JSON.response(AcceptResponse(token: token, contact: ContactResponse(contact)))
+    }
+
+    /// `POST /api/v1/auth/sign-in-links`: the same answer whether or not the address is known.
+    @Sendable func requestSignInLink(req: Request) async throws -> Response {
+        let input = try JSON.decode(SignInLinkRequest.self, from: req)
+        try await InvitationActions.requestSignInLink(email: input.email, on: req)
+        return JSON.response(["ok": true], status: .accepted)
+    }
+
+    struct MeResponse: Encodable {
+        var kind: String
+        var id: UUID
+        var name: String
+        var email: String
+        var language: String
+        var role: String?
+    }
+
+    /// `GET /api/v1/me`.
+    @Sendable func me(req: Request) async throws -> Response {
+        let identity = try await req.identity
+        switch identity.principal {
+        case .member(let id, let role):
+            return JSON.response(MeResponse(kind: "member", id: id, name: identity.name, email: identity.email,
+                                            language: identity.language.rawValue, role: role.rawValue))
+        case .contact(let id, _):
+            return JSON.response(MeResponse(kind: "contact", id: id, name: identity.name, email: identity.email,
+                                            language: identity.language.rawValue, role: nil))
+        case .anonymous:
+            throw DomainError.unauthenticated
+        }
+    }
+
+    /// `POST /api/v1/members`.
+    @Sendable func createMember(req: Request) async throws -> Response {
+        guard let inviter = try await req.identity.memberID else { throw DomainError.forbidden }
+        let member = try await AccountActions.createMember(JSON.decode(CreateMemberRequest.self, from: req), by: inviter, on: req)
+        return JSON.response(MemberResponse(member), status: .created)
+    }
+
+    /// `GET /api/v1/members`.
+    @Sendable func listMembers(req: Request) async throws -> Response {
+        let paging = try Paging(req)
+        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
+            .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
+        return JSON.response(ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
+    }
+}

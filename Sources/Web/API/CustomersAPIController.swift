@@ -1,0 +1,46 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Customers and their contacts (team only).
+struct CustomersAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.endpoint(.POST, "customers", rule: .manager, surface: .api, use: create)
+        api.endpoint(.GET, "customers", rule: .member, surface: .api, use: index)
+        api.endpoint(.GET, "customers", ":customerID", rule: .member, surface: .api, use: show)
+        api.endpoint(.POST, "customers", ":customerID", "contacts", rule: .manager, surface: .api, use: createContact)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let customer = try await CustomerActions.create(JSON.decode(CreateCustomerRequest.self, from: req), on: req)
+        return JSON.response(CustomerResponse(customer), status: .created)
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let paging = try Paging(req)
+        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
+            .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
+        return JSON.response(ListResponse(items: customers.prefix(paging.limit).map { CustomerResponse($0) },
+                                          nextCursor: paging.nextCursorIfFull(customers.count)))
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let customer = try await CustomerActions.customer(req.uuidParameter("customerID"), on: req.db)
+        guard try await customer.workspaceID == CustomerActions.workspaceID(on: req) else { throw DomainError.notFound }
+        let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
+        var projects: [ProjectResponse] = []
+        for project in try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all() {
+            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(projectID: project.id!, on: req.db)))
+        }
+        return JSON.response(CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
+    }
+
+    @Sendable func createContact(req: Request) async throws -> Response {
+        let customerID = try req.uuidParameter("customerID")
+        let contact = try await CustomerActions.createContact(JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, on: req)
+        return JSON.response(ContactResponse(contact), status: .created)
+    }
+}

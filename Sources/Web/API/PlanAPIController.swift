@@ -1,0 +1,107 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Milestones, deliverables and work items.
+struct PlanAPIController {
+    func register(_ api: any RoutesBuilder) {
+        api.endpoint(.POST, "projects", ":projectID", "milestones", rule: .projectTeam, surface: .api, use: createMilestone)
+        api.endpoint(.GET, "projects", ":projectID", "milestones", rule: .projectView, surface: .api, use: milestones)
+        api.endpoint(.POST, "milestones", ":milestoneID", "deliverables", rule: .projectTeam, surface: .api, use: createDeliverable)
+        api.endpoint(.POST, "deliverables", ":deliverableID", "submit", rule: .projectTeam, surface: .api, use: submit)
+        api.endpoint(.POST, "deliverables", ":deliverableID", "accept", rule: .projectApprove, surface: .api, use: accept)
+        api.endpoint(.POST, "deliverables", ":deliverableID", "return", rule: .projectApprove, surface: .api, use: giveBack)
+        api.endpoint(.POST, "projects", ":projectID", "work-items", rule: .projectTeam, surface: .api, use: createWorkItem)
+        api.endpoint(.GET, "projects", ":projectID", "work-items", rule: .projectView, surface: .api, use: workItems)
+        api.endpoint(.GET, "work-items", ":workItemID", rule: .projectView, surface: .api, use: workItem)
+        api.endpoint(.PATCH, "work-items", ":workItemID", rule: .projectTeam, surface: .api, use: updateWorkItem)
+    }
+
+    @Sendable func createMilestone(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let milestone = try await MilestoneActions.create(JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, on: req)
+        return JSON.response(MilestoneResponse(milestone, deliverables: []), status: .created)
+    }
+
+    @Sendable func milestones(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let customerView = try await req.identity.contactID != nil
+        let paging = try Paging(req)
+        let (page, next) = paging.page(try await MilestoneActions.milestones(projectID: project.id!, customerView: customerView, on: req.db))
+        var items: [MilestoneResponse] = []
+        for (milestone, deliverables) in page {
+            var rendered: [DeliverableResponse] = []
+            for deliverable in deliverables { rendered.append(try await MilestoneActions.response(deliverable, on: req.db)) }
+            items.append(MilestoneResponse(milestone, deliverables: rendered))
+        }
+        return JSON.response(ListResponse(items: items, nextCursor: next))
+    }
+
+    @Sendable func createDeliverable(req: Request) async throws -> Response {
+        let milestone = try await req.authorizedMilestone()
+        let deliverable = try await MilestoneActions.createDeliverable(JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, on: req)
+        return JSON.response(try await MilestoneActions.response(deliverable, on: req.db), status: .created)
+    }
+
+    @Sendable func submit(req: Request) async throws -> Response {
+        let (deliverable, _) = try await req.authorizedDeliverable()
+        let updated = try await MilestoneActions.submit(deliverable, JSON.decode(SubmitDeliverableRequest.self, from: req), on: req)
+        return JSON.response(try await MilestoneActions.response(updated, on: req.db))
+    }
+
+    @Sendable func accept(req: Request) async throws -> Response {
+        try await decide(req, .accept)
+    }
+
+    @Sendable func giveBack(req: Request) async throws -> Response {
+        try await decide(req, .return)
+    }
+
+    private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
+        let (deliverable, _) = try await req.authorizedDeliverable()
+        let input = try JSON.decode(CommentRequest.self, from: req)
+        let updated = try await MilestoneActions.decide(deliverable, action: action, comment: input.comment, on: req)
+        return JSON.response(try await MilestoneActions.response(updated, on: req.db))
+    }
+
+    @Sendable func createWorkItem(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let item = try await WorkItemActions.create(JSON.decode(CreateWorkItemRequest.self, from: req), projectID: project.id!, on: req)
+        return JSON.response(WorkItemResponse(item), status: .created)
+    }
+
+    @Sendable func workItems(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let paging = try Paging(req)
+        let customerView = try await req.identity.contactID != nil
+        let page = try await PlanStore.workItemPage(projectID: project.id!, onlyCustomerVisible: customerView,
+                                                   offset: paging.offset, limit: paging.limit + 1, on: req.db)
+        var visibleIDs: Set<UUID>?
+        if customerView {
+            let predecessorIDs = Array(Set(page.flatMap(\.dependsOn)))
+            visibleIDs = predecessorIDs.isEmpty ? [] : Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ predecessorIDs)
+                .filter(\.$visibleToCustomer == true).all().map { $0.id! })
+        }
+        return JSON.response(ListResponse(items: page.prefix(paging.limit).map { WorkItemResponse($0, visibleIDs: visibleIDs) },
+                                          nextCursor: paging.nextCursorIfFull(page.count)))
+    }
+
+    @Sendable func workItem(req: Request) async throws -> Response {
+        let record = try await req.authorizedWorkItem()
+        let item = record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
+        var visibleIDs: Set<UUID>?
+        if try await req.identity.contactID != nil {
+            let ids = item.dependsOn
+            visibleIDs = Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ ids).filter(\.$visibleToCustomer == true).all().map { $0.id! })
+        }
+        return JSON.response(WorkItemResponse(item, visibleIDs: visibleIDs))
+    }
+
+    @Sendable func updateWorkItem(req: Request) async throws -> Response {
+        let record = try await req.authorizedWorkItem()
+        let item = try await WorkItemActions.update(record, with: JSON.decode(UpdateWorkItemRequest.self, from: req), on: req)
+        return JSON.response(WorkItemResponse(item))
+    }
+}

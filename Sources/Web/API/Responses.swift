@@ -1,0 +1,263 @@
+import Domain
+import Foundation
+import Persistence
+
+/// `{"items": [...], "nextCursor": …}` — `nextCursor` is an explicit null at the end.
+struct ListResponse<Item: Encodable>: Encodable {
+    var items: [Item]
+    var nextCursor: String?
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        try container.encode(nextCursor, forKey: .nextCursor)
+    }
+    enum CodingKeys: String, CodingKey { case items, nextCursor }
+}
+
+struct MemberResponse: Encodable {
+    var id: UUID
+    var name: String
+    var email: String
+    var role: String
+    var language: String
+    var createdAt: Date
+
+    init(_ record: MemberRecord) {
+        id = record.id!
+        name = record.name
+        email = record.email
+        role = record.role
+        language = record.language
+        createdAt = record.createdAt
+    }
+}
+
+struct CustomerResponse: Encodable {
+    var id: UUID
+    var name: String
+    var language: String
+    var notes: String?
+    var createdAt: Date
+    var contacts: [ContactResponse]?
+    var projects: [ProjectResponse]?
+
+    init(_ record: CustomerRecord, contacts: [ContactResponse]? = nil, projects: [ProjectResponse]? = nil) {
+        id = record.id!
+        name = record.name
+        language = record.language
+        notes = record.notes
+        createdAt = record.createdAt
+        self.contacts = contacts
+        self.projects = projects
+    }
+}
+
+struct ContactResponse: Encodable {
+    var id: UUID
+    var customerId: UUID
+    var name: String
+    var email: String
+    var phone: String?
+    var language: String
+    var preferredChannel: String?
+    var createdAt: Date
+
+    init(_ record: ContactRecord) {
+        id = record.id!
+        customerId = record.customerID
+        name = record.name
+        email = record.email
+        phone = record.phone
+        language = record.language
+        preferredChannel = record.preferredChannel
+        createdAt = record.createdAt
+    }
+}
+
+struct ProjectResponse: Encodable {
+    var id: UUID
+    var customerId: UUID
+    var name: String
+    var goals: [String]
+    var timeZone: String
+    var startDate: String
+    var endDate: String?
+    var currency: String
+    var budgetMinor: Int?
+    var status: String
+    var progress: Int
+    var createdAt: Date
+
+    init(_ record: ProjectRecord, summary: PlanSummary) {
+        id = record.id!
+        customerId = record.customerID
+        name = record.name
+        goals = JSONList.decode(record.goalsJSON)
+        timeZone = record.timeZone
+        startDate = record.startDate
+        endDate = summary.endDate?.description
+        currency = record.currency
+        budgetMinor = record.budgetMinor
+        status = record.status
+        progress = summary.progress
+        createdAt = record.createdAt
+    }
+}
+
+struct PersonRef: Encodable {
+    var id: UUID
+    var name: String
+}
+
+struct ScopeVersionResponse: Encodable {
+    var id: UUID
+    var projectId: UUID
+    var number: Int
+    var goals: [String]
+    var inScope: [String]
+    var outOfScope: [String]
+    var notes: String?
+    var status: String
+    var createdAt: Date
+    var signedOffBy: PersonRef?
+    var signedOffAt: Date?
+    var signOffComment: String?
+
+    init(_ record: ScopeVersionRecord, signer: ContactRecord?) {
+        id = record.id!
+        projectId = record.projectID
+        number = record.number
+        goals = JSONList.decode(record.goalsJSON)
+        inScope = JSONList.decode(record.inScopeJSON)
+        outOfScope = JSONList.decode(record.outOfScopeJSON)
+        notes = record.notes
+        status = record.status
+        createdAt = record.createdAt
+        signedOffBy = signer.map { PersonRef(id: $0.id!, name: $0.name) }
+        signedOffAt = record.signedOffAt
+        signOffComment = record.signOffComment
+    }
+}
+
+struct DeliverableResponse: Encodable {
+    var id: UUID
+    var milestoneId: UUID
+    var name: String
+    var acceptanceCriteria: String?
+    var status: String
+    var submissionNote: String?
+    var link: String?
+    var decisionComment: String?
+    var decidedBy: PersonRef?
+    var decidedAt: Date?
+
+    init(_ record: DeliverableRecord, decider: ContactRecord?) {
+        id = record.id!
+        milestoneId = record.milestoneID
+        name = record.name
+        acceptanceCriteria = record.acceptanceCriteria
+        status = record.status
+        submissionNote = record.submissionNote
+        link = record.link
+        decisionComment = record.decisionComment
+        decidedBy = decider.map { PersonRef(id: $0.id!, name: $0.name) }
+        decidedAt = record.decidedAt
+    }
+}
+
+struct MilestoneResponse: Encodable {
+    var id: UUID
+    var projectId: UUID
+    var name: String
+    var description: String?
+    var dueDate: String
+    var visibleToCustomer: Bool
+    var deliverables: [DeliverableResponse]
+
+    init(_ record: MilestoneRecord, deliverables: [DeliverableResponse]) {
+        id = record.id!
+        projectId = record.projectID
+        name = record.name
+        description = record.details
+        dueDate = record.dueDate
+        visibleToCustomer = record.visibleToCustomer
+        self.deliverables = deliverables
+    }
+}
+
+struct DependencyLag: Codable {
+    var id: UUID
+    var lagDays: Int
+}
+
+struct WorkItemResponse: Encodable {
+    var id: UUID
+    var projectId: UUID
+    var title: String
+    var startDate: String
+    var dueDate: String
+    var estimateHours: Double?
+    var assigneeId: UUID?
+    var milestoneId: UUID?
+    var dependsOn: [UUID]
+    var dependencyLags: [DependencyLag]
+    var visibleToCustomer: Bool
+    var isKey: Bool
+    var progress: Int
+    var status: String
+
+    /// `visibleIDs` limits the dependencies a contact is shown to items they may see.
+    init(_ item: WorkItem, visibleIDs: Set<UUID>? = nil) {
+        id = item.id
+        projectId = item.projectID
+        title = item.title
+        startDate = item.startDate.description
+        dueDate = item.dueDate.description
+        estimateHours = item.estimateHours
+        assigneeId = item.assigneeID
+        milestoneId = item.milestoneID
+        let deps = item.dependencies.filter { visibleIDs?.contains($0.predecessorID) ?? true }
+        dependsOn = deps.map(\.predecessorID)
+        dependencyLags = deps.filter { $0.lagDays != 0 }.map { DependencyLag(id: $0.predecessorID, lagDays: $0.lagDays) }
+        visibleToCustomer = item.visibleToCustomer
+        isKey = item.isKey
+        progress = item.progress
+        status = item.status.rawValue
+    }
+}
+
+struct AuditEntryResponse: Encodable {
+    var seq: Int
+    var at: Date
+    var actor: String
+    var action: String
+    var objectType: String
+    var objectId: UUID
+    var contentHash: String
+    var prevHash: String
+    var hash: String
+
+    init(_ entry: AuditEntry) {
+        seq = entry.seq
+        at = entry.at
+        actor = entry.actor
+        action = entry.action
+        objectType = entry.objectType
+        objectId = entry.objectID
+        contentHash = entry.contentHash
+        prevHash = entry.prevHash
+        hash = entry.hash
+    }
+}
+
+/// Lists of strings are kept as JSON text so SQLite and PostgreSQL store them alike.
+enum JSONList {
+    static func encode(_ values: [String]) -> String {
+        (try? String(data: JSONEncoder().encode(values), encoding: .utf8)) ?? "[]"
+    }
+
+    static func decode(_ text: String) -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+    }
+}

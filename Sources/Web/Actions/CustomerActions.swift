@@ -1,0 +1,58 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+struct CreateCustomerRequest: Decodable {
+    var name: String
+    var language: Language
+    var notes: String?
+}
+
+struct CreateContactRequest: Decodable {
+    var name: String
+    var email: String
+    var phone: String?
+    var language: Language?
+    var preferredChannel: ContactChannel?
+}
+
+enum CustomerActions {
+    static func workspaceID(on req: Request) async throws -> UUID {
+        guard let memberID = try await req.identity.memberID, let member = try await MemberRecord.find(memberID, on: req.db) else {
+            throw DomainError.unauthenticated
+        }
+        return member.workspaceID
+    }
+
+    static func create(_ input: CreateCustomerRequest, on req: Request) async throws -> CustomerRecord {
+        let name = try Validate.text(input.name, field: "name")
+        let notes = try Validate.optionalText(input.notes, field: "notes")
+        let workspaceID = try await workspaceID(on: req)
+        let record = CustomerRecord(workspaceID: workspaceID, name: name, language: input.language.rawValue, notes: notes, createdAt: req.now)
+        return try await req.write { db in
+            try await record.create(on: db)
+            return record
+        }
+    }
+
+    static func customer(_ id: UUID, on db: any Database) async throws -> CustomerRecord {
+        guard let customer = try await CustomerRecord.find(id, on: db) else { throw DomainError.notFound }
+        return customer
+    }
+
+    static func createContact(_ input: CreateContactRequest, customerID: UUID, on req: Request) async throws -> ContactRecord {
+        let customer = try await customer(customerID, on: req.db)
+        let name = try Validate.text(input.name, field: "name")
+        let email = try Validate.email(input.email)
+        let phone = try Validate.optionalText(input.phone, field: "phone", max: 40)
+        let record = ContactRecord(customerID: customerID, name: name, email: email, phone: phone,
+                                   language: (input.language ?? Language(rawValue: customer.language) ?? .en).rawValue,
+                                   preferredChannel: input.preferredChannel?.rawValue, createdAt: req.now)
+        return try await req.write { db in
+            try await record.create(on: db)
+            return record
+        }
+    }
+}

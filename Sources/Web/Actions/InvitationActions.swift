@@ -1,0 +1,89 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+struct CreateInvitationRequest: Decodable {
+    var contactId: UUID
+    var canApprove: Bool
+}
+
+struct AcceptInvitationRequest: Decodable {
+    var token: String
+}
+
+struct SignInLinkRequest: Decodable {
+    var email: String
+}
+
+/// Single-use links that sign a contact in to the portal: invitations (7 days) and sign-in links (30 minutes).
+enum InvitationActions {
+    static let invitationLifetime: TimeInterval = 7 * 86_400
+    static let signInLinkLifetime: TimeInterval = 30 * 60
+
+    struct Issued {
+        var token: String
+        var url: String
+        var expiresAt: Date
+    }
+
+    static func invite(_ input: CreateInvitationRequest, to project: ProjectRecord, on req: Request) async throws -> Issued {
+        guard let contact = try await ContactRecord.find(input.contactId, on: req.db), contact.customerID == project.customerID else {
+            throw DomainError.validation(field: "contactId", message: "is not a contact of this project's customer")
+        }
+        let token = SecretToken.generate()
+        let expires = req.now.addingTimeInterval(invitationLifetime)
+        let link = AccessLinkRecord(kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
+                                    projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: req.now)
+        try await req.write { db in try await link.create(on: db) }
+        return Issued(token: token, url: url(for: token, on: req), expiresAt: expires)
+    }
+
+    static func url(for token: String, on req: Request) -> String {
+        req.tandem.config.baseURL.absoluteString + "/invitations/" + token
+    }
+
+    /// Uses the link once: grants the contact the project (or keeps their grants, for a sign-in link)
+    /// and issues a credential of `kind`. A used or expired link is `gone`.
+    static func accept(token: String, credential kind: CredentialKind, on req: Request) async throws -> (ContactRecord, String, UUID?) {
+        let now = req.now
+        return try await req.write { db in
+            guard let link = try await AccessLinkRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
+                throw DomainError.notFound
+            }
+            guard link.usedAt == nil, link.expiresAt > now else { throw DomainError.gone }
+            link.usedAt = now
+            try await link.update(on: db)
+            guard let contact = try await ContactRecord.find(link.contactID, on: db) else { throw DomainError.notFound }
+            if let projectID = link.projectID {
+                if let grant = try await ProjectContactRecord.query(on: db)
+                    .filter(\.$projectID == projectID).filter(\.$contactID == contact.id!).first() {
+                    grant.canApprove = link.canApprove
+                    try await grant.update(on: db)
+                } else {
+                    try await ProjectContactRecord(projectID: projectID, contactID: contact.id!, canApprove: link.canApprove, createdAt: now)
+                        .create(on: db)
+                }
+            }
+            let credential = try await Credentials.issue(kind, contactID: contact.id!, on: db, now: now)
+            return (contact, credential, link.projectID)
+        }
+    }
+
+    /// A fresh portal sign-in link for a known contact; unknown addresses get the same answer and nothing happens.
+    /// Returns the token so the sender (e-mail, once the communication issue adds it) can use it.
+    @discardableResult
+    static func requestSignInLink(email: String, on req: Request) async throws -> String? {
+        guard let address = try? Validate.email(email) else { return nil }
+        let contacts = try await ContactRecord.query(on: req.db).filter(\.$email == address).all()
+        guard let contact = contacts.first else { return nil }
+        let hasProjects = try await ProjectContactRecord.query(on: req.db).filter(\.$contactID == contact.id!).count() > 0
+        guard hasProjects else { return nil }
+        let token = SecretToken.generate()
+        let link = AccessLinkRecord(kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contact.id!, projectID: nil,
+                                    canApprove: false, expiresAt: req.now.addingTimeInterval(signInLinkLifetime), createdAt: req.now)
+        try await req.write { db in try await link.create(on: db) }
+        return token
+    }
+}

@@ -1,0 +1,109 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+struct CreateMilestoneRequest: Decodable {
+    var name: String
+    var dueDate: String
+    var description: String?
+    var visibleToCustomer: Bool
+}
+
+struct CreateDeliverableRequest: Decodable {
+    var name: String
+    var acceptanceCriteria: String?
+}
+
+struct SubmitDeliverableRequest: Decodable {
+    var note: String?
+    var link: String?
+}
+
+/// Milestones and the deliverables the customer accepts or returns.
+enum MilestoneActions {
+    static func create(_ input: CreateMilestoneRequest, projectID: UUID, on req: Request) async throws -> MilestoneRecord {
+        let record = MilestoneRecord()
+        record.projectID = projectID
+        record.name = try Validate.text(input.name, field: "name")
+        record.dueDate = try Validate.date(input.dueDate, field: "dueDate").description
+        record.details = try Validate.optionalText(input.description, field: "description")
+        record.visibleToCustomer = input.visibleToCustomer
+        record.createdAt = req.now
+        return try await req.write { db in
+            try await record.create(on: db)
+            return record
+        }
+    }
+
+    static func createDeliverable(_ input: CreateDeliverableRequest, milestone: MilestoneRecord, on req: Request) async throws -> DeliverableRecord {
+        let record = DeliverableRecord()
+        record.milestoneID = milestone.id!
+        record.projectID = milestone.projectID
+        record.name = try Validate.text(input.name, field: "name")
+        record.acceptanceCriteria = try Validate.optionalText(input.acceptanceCriteria, field: "acceptanceCriteria")
+        record.status = DeliverableStatus.open.rawValue
+        record.createdAt = req.now
+        return try await req.write { db in
+            try await record.create(on: db)
+            return record
+        }
+    }
+
+    static func submit(_ deliverable: DeliverableRecord, _ input: SubmitDeliverableRequest, on req: Request) async throws -> DeliverableRecord {
+        let note = try Validate.optionalText(input.note, field: "note")
+        let link = try Validate.link(input.link, field: "link")
+        let id = deliverable.id!
+        return try await req.write { db in
+            guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
+            fresh.status = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: .submit, comment: nil).rawValue
+            fresh.submissionNote = note
+            fresh.link = link
+            fresh.decisionComment = nil
+            fresh.decidedBy = nil
+            fresh.decidedAt = nil
+            try await fresh.update(on: db)
+            return fresh
+        }
+    }
+
+    /// Accepting or returning is the customer's decision: it goes into the audit log with the deliverable's content.
+    static func decide(_ deliverable: DeliverableRecord, action: DeliverableAction, comment: String?, on req: Request) async throws -> DeliverableRecord {
+        guard let contactID = try await req.identity.contactID else { throw DomainError.forbidden }
+        let comment = try Validate.optionalText(comment, field: "comment")
+        let id = deliverable.id!
+        let now = req.now
+        return try await req.write { db in
+            guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
+            let next = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: action, comment: comment)
+            fresh.status = next.rawValue
+            fresh.decisionComment = comment
+            fresh.decidedBy = contactID
+            fresh.decidedAt = now
+            try await fresh.update(on: db)
+            try await AuditLog.append(on: db, at: now, actor: "contact:\(contactID.uuidString.lowercased())",
+                                      action: next == .accepted ? "deliverable.accept" : "deliverable.return",
+                                      objectType: "deliverable", objectID: id, projectID: fresh.projectID,
+                                      content: [("name", fresh.name), ("acceptanceCriteria", fresh.acceptanceCriteria ?? ""),
+                                                ("submissionNote", fresh.submissionNote ?? ""), ("link", fresh.link ?? ""),
+                                                ("comment", comment ?? "")])
+            return fresh
+        }
+    }
+
+    static func response(_ record: DeliverableRecord, on db: any Database) async throws -> DeliverableResponse {
+        let decider = try await record.decidedBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
+        return DeliverableResponse(record, decider: decider)
+    }
+
+    /// Milestones of a project with their deliverables; `customerView` keeps only customer-visible ones.
+    static func milestones(projectID: UUID, customerView: Bool, on db: any Database) async throws -> [(MilestoneRecord, [DeliverableRecord])] {
+        var query = MilestoneRecord.query(on: db).filter(\.$projectID == projectID)
+        if customerView { query = query.filter(\.$visibleToCustomer == true) }
+        let milestones = try await query.sort(\.$dueDate).sort(\.$id).all()
+        let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$createdAt).all()
+        let grouped = Dictionary(grouping: deliverables, by: \.milestoneID)
+        return milestones.map { ($0, grouped[$0.id!] ?? []) }
+    }
+}

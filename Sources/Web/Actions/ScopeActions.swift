@@ -1,0 +1,94 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+struct ProposeScopeRequest: Decodable {
+    var goals: [String]
+    var inScope: [String]
+    var outOfScope: [String]
+    var notes: String?
+}
+
+struct CommentRequest: Decodable {
+    var comment: String?
+}
+
+/// Numbered, immutable scope versions and their sign-off, recorded in the audit log.
+enum ScopeActions {
+    static func propose(_ input: ProposeScopeRequest, projectID: UUID, on req: Request) async throws -> ScopeVersionRecord {
+        let goals = try Validate.lines(input.goals, field: "goals")
+        let inScope = try Validate.lines(input.inScope, field: "inScope")
+        let outOfScope = try Validate.lines(input.outOfScope, field: "outOfScope")
+        let notes = try Validate.optionalText(input.notes, field: "notes")
+        guard !goals.isEmpty || !inScope.isEmpty else {
+            throw DomainError.validation(field: "inScope", message: "write down at least one goal or in-scope item")
+        }
+        let now = req.now
+        return try await req.write { db in
+            let existing = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).all()
+            for version in existing {
+                let next = ScopeFlow.onNewProposal(ScopeStatus(rawValue: version.status) ?? .proposed)
+                if next.rawValue != version.status {
+                    version.status = next.rawValue
+                    try await version.update(on: db)
+                }
+            }
+            let record = ScopeVersionRecord()
+            record.projectID = projectID
+            record.number = (existing.map(\.number).max() ?? 0) + 1
+            record.goalsJSON = JSONList.encode(goals)
+            record.inScopeJSON = JSONList.encode(inScope)
+            record.outOfScopeJSON = JSONList.encode(outOfScope)
+            record.notes = notes
+            record.status = ScopeStatus.proposed.rawValue
+            record.createdAt = now
+            try await record.create(on: db)
+            return record
+        }
+    }
+
+    static func version(projectID: UUID, number: Int, on db: any Database) async throws -> ScopeVersionRecord {
+        guard let version = try await ScopeVersionRecord.query(on: db)
+            .filter(\.$projectID == projectID).filter(\.$number == number).first() else { throw DomainError.notFound }
+        return version
+    }
+
+    static func signOff(projectID: UUID, number: Int, comment: String?, on req: Request) async throws -> ScopeVersionRecord {
+        guard let contactID = try await req.identity.contactID else { throw DomainError.forbidden }
+        let comment = try Validate.optionalText(comment, field: "comment")
+        let now = req.now
+        return try await req.write { db in
+            let version = try await version(projectID: projectID, number: number, on: db)
+            version.status = try ScopeFlow.signOff(ScopeStatus(rawValue: version.status) ?? .superseded).rawValue
+            version.signedOffBy = contactID
+            version.signedOffAt = now
+            version.signOffComment = comment
+            try await version.update(on: db)
+            let others = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$id != version.id!).all()
+            for other in others where ScopeStatus(rawValue: other.status) == .signedOff {
+                other.status = ScopeFlow.onNewerSignOff(.signedOff).rawValue
+                try await other.update(on: db)
+            }
+            try await AuditLog.append(on: db, at: now, actor: "contact:\(contactID.uuidString.lowercased())", action: "scope.sign_off",
+                                      objectType: "scope_version", objectID: version.id!, projectID: projectID,
+                                      content: [("number", String(version.number)), ("goals", version.goalsJSON),
+                                                ("inScope", version.inScopeJSON), ("outOfScope", version.outOfScopeJSON),
+                                                ("notes", version.notes ?? ""), ("comment", comment ?? "")])
+            return version
+        }
+    }
+
+    static func response(_ record: ScopeVersionRecord, on db: any Database) async throws -> ScopeVersionResponse {
+        let signer = try await record.signedOffBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
+        return ScopeVersionResponse(record, signer: signer)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

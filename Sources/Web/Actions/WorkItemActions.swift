@@ -1,0 +1,150 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+struct CreateWorkItemRequest: Decodable {
+    var title: String
+    var startDate: String
+    var dueDate: String
+    var estimateHours: Double?
+    var assigneeId: UUID?
+    var milestoneId: UUID?
+    var dependsOn: [UUID]?
+    var dependencyLags: [DependencyLag]?
+    var visibleToCustomer: Bool
+    var isKey: Bool?
+}
+
+struct UpdateWorkItemRequest: Decodable {
+    var title: String?
+    var progress: Int?
+    var status: WorkItemStatus?
+    var startDate: String?
+    var dueDate: String?
+    var estimateHours: Double?
+    var assigneeId: UUID?
+    var milestoneId: UUID?
+    var dependsOn: [UUID]?
+    var dependencyLags: [DependencyLag]?
+    var visibleToCustomer: Bool?
+    var isKey: Bool?
+}
+
+/// Work items: dates, owner, dependencies (cycle-checked), progress (recorded for the burn-up chart).
+enum WorkItemActions {
+    static func create(_ input: CreateWorkItemRequest, projectID: UUID, on req: Request) async throws -> WorkItem {
+        let record = WorkItemRecord()
+        record.projectID = projectID
+        record.title = try Validate.text(input.title, field: "title")
+        let start = try Validate.date(input.startDate, field: "startDate")
+        let due = try Validate.date(input.dueDate, field: "dueDate")
+        guard due >= start else { throw DomainError.validation(field: "dueDate", message: "must not be before startDate") }
+        record.startDate = start.description
+        record.dueDate = due.description
+        record.estimateHours = try input.estimateHours.map { try Validate.range($0, 0...100_000, field: "estimateHours") }
+        record.assigneeID = input.assigneeId
+        record.milestoneID = input.milestoneId
+        record.visibleToCustomer = input.visibleToCustomer
+        record.isKey = input.isKey ?? false
+        record.progress = 0
+        record.status = WorkItemStatus.todo.rawValue
+        record.createdAt = req.now
+        record.id = UUID()
+        let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: req.db)
+        return try await req.write { db in
+            try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
+            try await record.create(on: db)
+            try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, on: db)
+            return record.domain(dependencies: dependencies)
+        }
+    }
+
+    static func update(_ record: WorkItemRecord, with input: UpdateWorkItemRequest, on req: Request) async throws -> WorkItem {
+        if let title = input.title { record.title = try Validate.text(title, field: "title") }
+        let start = try input.startDate.map { try Validate.date($0, field: "startDate") } ?? LocalDate(record.startDate)!
+        let due = try input.dueDate.map { try Validate.date($0, field: "dueDate") } ?? LocalDate(record.dueDate)!
+        guard due >= start else { throw DomainError.validation(field: "dueDate", message: "must not be before startDate") }
+        record.startDate = start.description
+        record.dueDate = due.description
+        if let hours = input.estimateHours { record.estimateHours = try Validate.range(hours, 0...100_000, field: "estimateHours") }
+        if let assignee = input.assigneeId { record.assigneeID = assignee }
+        if let milestone = input.milestoneId { record.milestoneID = milestone }
+        if let visible = input.visibleToCustomer { record.visibleToCustomer = visible }
+        if let key = input.isKey { record.isKey = key }
+        let progressChanged: Bool
+        if let progress = input.progress {
+            progressChanged = progress != record.progress
+            record.progress = try Validate.range(progress, 0...100, field: "progress")
+        } else {
+            progressChanged = false
+        }
+        if let status = input.status {
+            record.status = status.rawValue
+            if status == .done { record.progress = 100 }
+        } else if input.progress == 100 {
+            record.status = WorkItemStatus.done.rawValue
+        } else if let progress = input.progress, progress > 0, record.status == WorkItemStatus.todo.rawValue {
+            record.status = WorkItemStatus.doing.rawValue
+        }
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: record.projectID, on: req.db)
+        let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
+        let now = req.now
+        let recordProgress = progressChanged || input.status == .done
+        return try await req.write { db in
+            if let newDependencies {
+                guard !newDependencies.contains(where: { $0.predecessorID == record.id! }) else {
+                    throw DomainError.conflict("dependency cycle: a work item cannot depend on itself")
+                }
+                try await checkDependenciesExist(newDependencies, projectID: record.projectID, on: db)
+                var graph = Dictionary(uniqueKeysWithValues: try await PlanStore.workItems(projectID: record.projectID, on: db)
+                    .map { ($0.id, $0.dependsOn) })
+                graph[record.id!] = newDependencies.map(\.predecessorID)
+                let titles = try await WorkItemRecord.query(on: db).filter(\.$projectID == record.projectID).all()
+                try DependencyGraph.requireAcyclic(graph, titles: Dictionary(uniqueKeysWithValues: titles.map { ($0.id!, $0.title) }))
+                try await PlanStore.setDependencies(newDependencies, of: record.id!, projectID: record.projectID, on: db)
+            }
+            try await record.update(on: db)
+            if recordProgress {
+                try await ProgressEventRecord(projectID: record.projectID, workItemID: record.id!, progress: record.progress, at: now).create(on: db)
+            }
+            return record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: db))
+        }
+    }
+
+    private static func dependencyList(_ ids: [UUID], lags: [DependencyLag]?) throws -> [WorkItem.Dependency] {
+        guard ids.count <= 200 else { throw DomainError.validation(field: "dependsOn", message: "at most 200 dependencies") }
+        let lagByID = Dictionary((lags ?? []).map { ($0.id, $0.lagDays) }, uniquingKeysWith: { $1 })
+        for (index, lag) in (lags ?? []).enumerated() {
+            guard ids.contains(lag.id) else {
+                throw DomainError.validation(field: "dependencyLags[\(index)].id", message: "must also be listed in dependsOn")
+            }
+            _ = try Validate.range(lag.lagDays, -365...365, field: "dependencyLags[\(index)].lagDays")
+        }
+        var seen = Set<UUID>()
+        return ids.filter { seen.insert($0).inserted }.map { WorkItem.Dependency(predecessorID: $0, lagDays: lagByID[$0] ?? 0) }
+    }
+
+    /// A new item cannot close a cycle (nothing depends on it yet), so only existence is checked here.
+    private static func checkDependenciesExist(_ deps: [WorkItem.Dependency], projectID: UUID, on db: any Database) async throws {
+        guard !deps.isEmpty else { return }
+        let ids = deps.map(\.predecessorID)
+        let found = try await WorkItemRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$projectID == projectID).count()
+        guard found == Set(ids).count else {
+            throw DomainError.validation(field: "dependsOn", message: "must name work items of this project")
+        }
+    }
+
+    private static func checkReferences(assignee: UUID?, milestone: UUID?, projectID: UUID, on db: any Database) async throws {
+        if let assignee, try await MemberRecord.find(assignee, on: db) == nil {
+            throw DomainError.validation(field: "assigneeId", message: "is not a member of this workspace")
+        }
+        if let milestone {
+            guard let found = try await MilestoneRecord.find(milestone, on: db), found.projectID == projectID else {
+                throw DomainError.validation(field: "milestoneId", message: "is not a milestone of this project")
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Persistence
+
+/// Everything the environment configures, parsed once at start; a bad value stops the start with a clear message.
+public struct AppConfig: Sendable {
+    public var database: DatabaseLocation
+    public var dataDirectory: String
+    public var baseURL: URL
+    public var host: String
+    public var port: Int
+    public var logLevel: String
+    /// bcrypt cost; tests lower it (a cost-12 hash takes ~0.3 s here).
+    public var bcryptCost: Int
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public init(database: DatabaseLocation, dataDirectory: String, baseURL: URL, host: String = "127.0.0.1",
+                port: Int = 8080, logLevel: String = "info", bcryptCost: Int = 12) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.baseURL = baseURL
+        self.host = host
+        self.port = port
+        self.logLevel = logLevel
+        self.bcryptCost = bcryptCost
+    }
+
+    public var cookiesAreSecure: Bool { baseURL.scheme == "https" }
+
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfig {
+        let dataDirectory = env["TANDEM_DATA_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "./data"
+        let database: DatabaseLocation
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"), URL(string: url)?.host != nil else {
+                throw Invalid(description: "DATABASE_URL must look like postgres://user:password@host:5432/database")
+            }
+            database = .postgres(url: url, searchPath: env["TANDEM_DB_SCHEMA"])
+        } else {
+            database = .sqliteFile(path: (dataDirectory as NSString).appendingPathComponent("tandem.sqlite"))
+        }
+        let port = try parseInt(env["PORT"], name: "PORT", default: 8080, range: 1...65535)
+        let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
+        let baseText = env["TANDEM_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(host):\(port)"
+        guard let baseURL = URL(string: baseText), let scheme = baseURL.scheme, ["http", "https"].contains(scheme),
+              baseURL.host != nil else {
+            throw Invalid(description: "TANDEM_BASE_URL must be an http(s) URL such as https://tandem.example.com")
+        }
+        let logLevel = env["LOG_LEVEL"].flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? "info"
+        guard ["trace", "debug", "info", "notice", "warning", "error", "critical"].contains(logLevel) else {
+            throw Invalid(description: "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
+        }
+        let cost = try parseInt(env["TANDEM_BCRYPT_COST"], name: "TANDEM_BCRYPT_COST", default: 12, range: 4...16)
+        return AppConfig(database: database, dataDirectory: dataDirectory,
+                         baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
+                         host: host, port: port, logLevel: logLevel, bcryptCost: cost)
+    }
+
+    private static func parseInt(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text, !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw Invalid(description: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return number
+    }
+}

@@ -1,0 +1,37 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Builds the whole application from one configuration value.
+public func configure(_ app: Application, _ config: AppConfig, clock: @escaping @Sendable () -> Date = { Date() }) async throws {
+    app.logger.logLevel = Logger.Level(rawValue: config.logLevel) ?? .info
+    app.http.server.configuration.hostname = config.host
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+    app.routes.caseInsensitive = false
+
+    if case .sqliteFile = config.database {
+        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    }
+    try DatabaseSetup.register(config.database, on: app.databases)
+    let isSQLite: Bool
+    switch config.database {
+    case .postgres: isSQLite = false
+    default: isSQLite = true
+    }
+    if isSQLite {
+        try await DatabaseSetup.prepareSQLiteConnections(app.databases, eventLoops: Array(app.eventLoopGroup.makeIterator()), logger: app.logger)
+    }
+    for migration in AllMigrations.list { app.migrations.add(migration) }
+
+    let dummyHash = try Bcrypt.hash(SecretToken.generate(), cost: config.bcryptCost)
+    app.tandem = TandemServices(config: config, clock: clock, writeGate: isSQLite ? WriteGate() : nil,
+                            catalogue: try Catalogue.load(), dummyPasswordHash: dummyHash)
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorMapping())
+    try routes(app)
+}

@@ -1,0 +1,13 @@
+import Vapor
+
+/// Every route of the app: the JSON API under `/api/v1`, the team pages and the customer portal.
+func routes(_ app: Application) throws {
+    try SystemController().register(app)
+    let api = app.grouped("api", "v1")
+    AccountAPIController().register(api)
+    CustomersAPIController().register(api)
+    ProjectsAPIController().register(api)
+    PlanAPIController().register(api)
+    AuditAPIController().register(api)
+    registerPages(app)
+}

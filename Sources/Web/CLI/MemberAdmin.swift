@@ -1,0 +1,34 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// `tandem member create`: the first owner (or another member) from a terminal.
+enum MemberAdmin {
+    static func create(arguments: [String], app: Application) async throws {
+        guard let name = try TandemCommand.option("--name", in: arguments), let email = try TandemCommand.option("--email", in: arguments) else {
+            throw AppConfig.Invalid(description: "member create needs --name and --email")
+        }
+        let roleText = try TandemCommand.option("--role", in: arguments) ?? "owner"
+        guard let role = MemberRole(rawValue: roleText) else { throw AppConfig.Invalid(description: "--role must be owner, manager or member") }
+        let languageText = try TandemCommand.option("--language", in: arguments) ?? "en"
+        guard let language = Language(rawValue: languageText) else { throw AppConfig.Invalid(description: "--language must be en or zh-Hans") }
+        let password = ProcessInfo.processInfo.environment["TANDEM_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+        let req = Request(application: app, on: app.eventLoopGroup.any())
+        if try await MemberRecord.query(on: app.db).count() == 0 {
+            let workspaceName = try TandemCommand.option("--workspace", in: arguments) ?? "\(name)"
+            _ = try await AccountActions.setup(SetupRequest(workspaceName: workspaceName, name: name, email: email,
+                                                            password: password, language: language), on: req)
+        } else {
+            guard let owner = try await MemberRecord.query(on: app.db).filter(\.$role == MemberRole.owner.rawValue).first() else {
+                throw AppConfig.Invalid(description: "no owner found")
+            }
+            req.actAs(Identity(principal: .member(id: owner.id!, role: .owner), name: owner.name, email: owner.email,
+                               language: .en, credentialID: nil, csrfToken: nil))
+            _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,
+                                                                          language: language), by: owner.id!, on: req)
+        }
+        print("member \(email) created")
+    }
+}

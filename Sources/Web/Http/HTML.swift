@@ -1,0 +1,50 @@
+/// HTML that is safe to send: literal parts are trusted markup, every interpolated `String` is escaped.
+///
+/// `"<p>\(name)</p>" as HTML` can never let `name` break out, and URLs go through `url:` which
+/// allows only http, https, mailto and our own relative paths.
+struct HTML: ExpressibleByStringInterpolation, Sendable {
+    private(set) var raw: String
+
+    init(raw: String) { self.raw = raw }
+    init(stringLiteral value: String) { raw = value }
+    init(stringInterpolation: StringInterpolation) { raw = stringInterpolation.raw }
+
+    static let empty = HTML(raw: "")
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    static func safeURL(_ url: String) -> String {
+        let lower = url.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:") { return url }
+        if url.hasPrefix("/") && !url.hasPrefix("//") { return url }
+        return "#"
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var raw = ""
+        init(literalCapacity: Int, interpolationCount: Int) { raw.reserveCapacity(literalCapacity * 2) }
+        mutating func appendLiteral(_ literal: String) { raw += literal }
+        mutating func appendInterpolation(_ text: String) { raw += HTML.escape(text) }
+        mutating func appendInterpolation(_ text: String?) { raw += HTML.escape(text ?? "") }
+        mutating func appendInterpolation(_ number: Int) { raw += String(number) }
+        mutating func appendInterpolation(_ html: HTML) { raw += html.raw }
+        mutating func appendInterpolation(_ parts: [HTML]) { for part in parts { raw += part.raw } }
+        mutating func appendInterpolation(url: String) { raw += HTML.escape(HTML.safeURL(url)) }
+        /// ` attr` when `on`, nothing otherwise (e.g. `checked`, `selected`).
+        mutating func appendInterpolation(flag name: String, _ on: Bool) { if on { raw += " " + name } }
+    }
+}

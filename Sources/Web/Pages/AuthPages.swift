@@ -1,0 +1,101 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Setup, sign-in and sign-out pages, and the front door that sends everyone where they belong.
+struct AuthPages {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.GET, rule: .open, surface: .page, use: home)
+        app.endpoint(.GET, "setup", rule: .open, surface: .page, use: setupForm)
+        app.endpoint(.POST, "setup", rule: .open, surface: .page, use: setup)
+        app.endpoint(.GET, "signin", rule: .open, surface: .page, use: signInForm)
+        app.endpoint(.POST, "signin", rule: .open, surface: .page, use: signIn)
+        app.endpoint(.POST, "signout", rule: .signedIn, surface: .page, use: signOut)
+    }
+
+    @Sendable func home(req: Request) async throws -> Response {
+        switch try await Credentials.identity(of: req, surface: .page).principal {
+        case .member: return Layout.redirect("/dashboard")
+        case .contact: return Layout.redirect("/portal")
+        case .anonymous:
+            let needsSetup = try await MemberRecord.query(on: req.db).count() == 0
+            return Layout.redirect(needsSetup ? "/setup" : "/signin")
+        }
+    }
+
+    @Sendable func setupForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        guard try await MemberRecord.query(on: req.db).count() == 0 else { return Layout.redirect("/signin") }
+        let languages: HTML = HTML(raw: Language.allCases.map { language in
+            let html: HTML = "<option value=\"\(language.rawValue)\"\(flag: "selected", language == c.language)>\(c.t("language.\(language.rawValue)"))</option>"
+            return html.raw
+        }.joined())
+        return Layout.page(c, title: c.t("setup.title"), """
+            <section class="card narrow"><h1>\(c.t("setup.title"))</h1><p>\(c.t("setup.intro"))</p>
+            \(c.form(action: "/setup", id: "setup-form", """
+              <label>\(c.t("setup.workspaceName"))<input name="workspaceName" required maxlength="200" autocomplete="organization"></label>
+              <label>\(c.t("field.yourName"))<input name="name" required maxlength="200" autocomplete="name"></label>
+              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
+              <label>\(c.t("field.password"))<input name="password" type="password" required minlength="8" maxlength="200" autocomplete="new-password"></label>
+              <label>\(c.t("field.language"))<select name="language">\(languages)</select></label>
+              <button type="submit">\(c.t("setup.submit"))</button>
+            """))</section>
+            """)
+    }
+
+    struct SetupForm: Decodable {
+        var workspaceName: String
+        var name: String
+        var email: String
+        var password: String
+        var language: Language
+    }
+
+    @Sendable func setup(req: Request) async throws -> Response {
+        let form = try FormInput.decode(SetupForm.self, from: req)
+        let member = try await AccountActions.setup(SetupRequest(workspaceName: form.workspaceName, name: form.name, email: form.email,
+                                                                 password: form.password, language: form.language), on: req)
+        return try await startSession(req, memberID: member.id!)
+    }
+
+    @Sendable func signInForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        return Layout.page(c, title: c.t("signin.title"), """
+            <section class="card narrow"><h1>\(c.t("signin.title"))</h1>
+            \(c.form(action: "/signin", id: "signin-form", """
+              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username"></label>
+              <label>\(c.t("field.password"))<input name="password" type="password" required autocomplete="current-password"></label>
+              <button type="submit">\(c.t("signin.submit"))</button>
+            """))
+            <p class="hint">\(c.t("signin.customerHint")) <a href="/portal/sign-in">\(c.t("signin.customerLink"))</a></p></section>
+            """)
+    }
+
+    @Sendable func signIn(req: Request) async throws -> Response {
+        let form = try FormInput.decode(SignInRequest.self, from: req)
+        let member = try await AccountActions.signIn(form, on: req)
+        return try await startSession(req, memberID: member.id!)
+    }
+
+    /// A fresh session id at every sign-in; the previous session (if any) is ended.
+    private func startSession(_ req: Request, memberID: UUID) async throws -> Response {
+        let previous = try await Credentials.identity(of: req, surface: .page).credentialID
+        let token = try await req.write { [now = req.now] db in
+            try await Credentials.revoke(previous, on: db)
+            return try await Credentials.issue(.web, memberID: memberID, on: db, now: now)
+        }
+        let response = Layout.redirect("/dashboard")
+        response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(token, secure: req.tandem.config.cookiesAreSecure)
+        return response
+    }
+
+    @Sendable func signOut(req: Request) async throws -> Response {
+        let identity = try await req.identity
+        try await req.write { db in try await Credentials.revoke(identity.credentialID, on: db) }
+        let response = Layout.redirect(identity.contactID != nil ? "/portal/sign-in" : "/signin")
+        response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(nil, secure: req.tandem.config.cookiesAreSecure)
+        return response
+    }
+}

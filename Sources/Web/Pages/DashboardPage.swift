@@ -1,0 +1,52 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// The team's overview: every project with its progress and what waits on whom.
+struct DashboardPage {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.GET, "dashboard", rule: .member, surface: .page, use: show)
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let projects = try await ProjectActions.visibleProjects(on: req)
+        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db).all().map { ($0.id!, $0.name) })
+        var rows: [HTML] = []
+        for project in projects {
+            let summary = try await PlanSummary.load(projectID: project.id!, on: req.db)
+            let waiting = try await Waiting.load(projectID: project.id!, on: req.db)
+            let onCustomer = waiting.onCustomer > 0 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(waiting.onCustomer)))</span>" : HTML.empty
+            let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty
+            rows.append("""
+                <tr><td><a href="/projects/\(project.id!.uuidString)">\(project.name)</a><div class="muted">\(customers[project.customerID] ?? "")</div></td>\
+                <td>\(c.t("status.\(project.status)"))</td><td>\(Layout.progress(summary.progress, label: c.t("field.progress")))</td>\
+                <td>\(summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
+                """)
+        }
+        let table: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("dashboard.none")) <a href=\"/projects/new\">\(c.t("nav.newProject"))</a></p>" : """
+            <div class="scroll"><table id="projects"><thead><tr><th>\(c.t("field.project"))</th><th>\(c.t("field.status"))</th>\
+            <th>\(c.t("field.progress"))</th><th>\(c.t("field.endDate"))</th><th>\(c.t("dashboard.waiting"))</th></tr></thead>\
+            <tbody>\(rows)</tbody></table></div>
+            """
+        return Layout.page(c, title: c.t("nav.dashboard"), "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)</section>")
+    }
+}
+
+/// What is waiting for the customer (a proposal to sign, a deliverable to accept) or for the team
+/// (a returned deliverable to fix).
+struct Waiting {
+    var onCustomer: Int
+    var onTeam: Int
+
+    static func load(projectID: UUID, on db: any Database) async throws -> Waiting {
+        let proposals = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID)
+            .filter(\.$status == ScopeStatus.proposed.rawValue).count()
+        let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).all()
+        let submitted = deliverables.filter { $0.status == DeliverableStatus.submitted.rawValue }.count
+        let returned = deliverables.filter { $0.status == DeliverableStatus.returned.rawValue }.count
+        return Waiting(onCustomer: proposals + submitted, onTeam: returned)
+    }
+}

@@ -1,0 +1,103 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Inviting a contact (the team's side) and opening an invitation or sign-in link (the contact's side).
+struct InvitationPages {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.GET, "projects", ":projectID", "invite", rule: .projectManage, surface: .page, use: inviteForm)
+        app.endpoint(.POST, "projects", ":projectID", "invitations", rule: .projectManage, surface: .page, use: invite)
+        app.endpoint(.GET, "invitations", ":token", rule: .open, surface: .page, use: confirm)
+        app.endpoint(.POST, "invitations", ":token", rule: .open, surface: .page, use: accept)
+        app.endpoint(.GET, "portal", "sign-in", rule: .open, surface: .page, use: signInLinkForm)
+        app.endpoint(.POST, "portal", "sign-in", rule: .open, surface: .page, use: requestSignInLink)
+    }
+
+    @Sendable func inviteForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let project = try await req.authorizedProject()
+        let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == project.customerID).sort(\.$name).all()
+        let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
+        let body: HTML = contacts.isEmpty
+            ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"/customers/\(project.customerID.uuidString)\">\(c.t("invite.addContact"))</a></p>"
+            : c.form(action: "/projects/\(project.id!.uuidString)/invitations", id: "invite-form", """
+                <label>\(c.t("field.contact"))<select name="contactId">\(options)</select></label>
+                <label class="check"><input type="checkbox" name="canApprove"> \(c.t("invite.canApprove"))</label>
+                <p class="hint">\(c.t("invite.hint"))</p>
+                <button type="submit">\(c.t("invite.submit"))</button>
+                """)
+        return Layout.page(c, title: c.t("invite.title"), "<section class=\"card narrow\" role=\"dialog\" aria-labelledby=\"invite-h\"><h1 id=\"invite-h\">\(c.t("invite.title")) · \(project.name)</h1>\(body)</section>")
+    }
+
+    struct InviteForm: Decodable {
+        var contactId: UUID
+        var canApprove: String?
+    }
+
+    @Sendable func invite(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(InviteForm.self, from: req)
+        let issued = try await InvitationActions.invite(CreateInvitationRequest(contactId: form.contactId, canApprove: FormInput.checked(form.canApprove)),
+                                                        to: project, on: req)
+        return Layout.page(c, title: c.t("invite.title"), """
+            <section class="card narrow"><h1>\(c.t("invite.ready"))</h1><p>\(c.t("invite.copy"))</p>
+            <div class="copy"><input id="invitation-url" readonly value="\(issued.url)" aria-label="\(c.t("invite.link"))">\
+            <button type="button" class="copy-button" data-copy="invitation-url">\(c.t("action.copy"))</button></div>
+            <p class="muted">\(c.t("invite.expires", c.date(issued.expiresAt)))</p>
+            <p><a href="/projects/\(project.id!.uuidString)">\(c.t("action.backToProject"))</a></p></section>
+            """)
+    }
+
+    /// Asks before using the link, so a mail scanner that fetches it cannot burn it.
+    @Sendable func confirm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let token = req.parameters.get("token") ?? ""
+        let link = try await AccessLinkRecord.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first()
+        guard let link else { throw DomainError.notFound }
+        guard link.usedAt == nil, link.expiresAt > req.now else { throw DomainError.gone }
+        let contact = try await ContactRecord.find(link.contactID, on: req.db)
+        let language = contact.flatMap { Language(rawValue: $0.language) } ?? c.language
+        let lc = PageContext(req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
+                             newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil)
+        var projectName = ""
+        if let projectID = link.projectID { projectName = try await ProjectRecord.find(projectID, on: req.db)?.name ?? "" }
+        return Layout.page(lc, title: lc.t("accept.title"), """
+            <section class="card narrow"><h1>\(lc.t("accept.title"))</h1>\
+            <p>\(projectName.isEmpty ? lc.t("accept.signIn", contact?.name ?? "") : lc.t("accept.intro", contact?.name ?? "", projectName))</p>
+            \(lc.form(action: "/invitations/\(token)", id: "accept-invitation", "<button type=\"submit\">\(lc.t("accept.submit"))</button>"))</section>
+            """)
+    }
+
+    @Sendable func accept(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let previous = try await Credentials.identity(of: req, surface: .page).credentialID
+        let (_, sessionToken, projectID) = try await InvitationActions.accept(token: token, credential: .web, on: req)
+        try await req.write { db in try await Credentials.revoke(previous, on: db) }
+        let response = Layout.redirect(projectID.map { "/portal/projects/\($0.uuidString)" } ?? "/portal")
+        response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(sessionToken, secure: req.tandem.config.cookiesAreSecure)
+        return response
+    }
+
+    @Sendable func signInLinkForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let sent = req.query[String.self, at: "sent"] != nil
+        return Layout.page(c, title: c.t("portalSignIn.title"), """
+            <section class="card narrow"><h1>\(c.t("portalSignIn.title"))</h1>\
+            \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>
+            \(c.form(action: "/portal/sign-in", id: "sign-in-link-form", """
+              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
+              <button type="submit">\(c.t("portalSignIn.submit"))</button>
+            """))</section>
+            """)
+    }
+
+    /// The same answer whether or not the address is known.
+    @Sendable func requestSignInLink(req: Request) async throws -> Response {
+        let form = try FormInput.decode(SignInLinkRequest.self, from: req)
+        try await InvitationActions.requestSignInLink(email: form.email, on: req)
+        return Layout.redirect("/portal/sign-in?sent=1")
+    }
+}

@@ -1,0 +1,31 @@
+import Domain
+import Foundation
+import Vapor
+
+/// How errors look on pages: signed-out visitors go to sign in, everything else is a short page in their language.
+enum PageErrors {
+    static func response(for mapped: ErrorMapping.Mapped, request: Request) async -> Response {
+        if mapped.status == .unauthorized {
+            return Layout.redirect(request.url.path.hasPrefix("/portal") ? "/portal/sign-in" : "/signin")
+        }
+        guard let c = try? await PageContext.make(request) else {
+            return Response(status: mapped.status, body: .init(string: mapped.message))
+        }
+        let message: String
+        switch mapped.status {
+        case .notFound: message = c.t("error.notFound")
+        case .forbidden: message = c.t("error.forbidden")
+        case .gone: message = c.t("error.gone")
+        case .conflict: message = c.t("error.conflict", mapped.message)
+        case .tooManyRequests: message = c.t("error.throttled")
+        case .badRequest: message = c.t("error.invalid", mapped.field ?? "", mapped.message)
+        default: message = c.t("error.server")
+        }
+        let response = Layout.page(c, title: c.t("error.title"), status: mapped.status, """
+            <section class="card error" role="alert"><h1>\(c.t("error.title"))</h1><p>\(message)</p>\
+            <p><a href="/">\(c.t("error.back"))</a></p></section>
+            """)
+        if let retry = mapped.retryAfter { response.headers.replaceOrAdd(name: "Retry-After", value: String(retry)) }
+        return response
+    }
+}

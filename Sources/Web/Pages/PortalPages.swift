@@ -1,0 +1,131 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// The customer portal: a calm page per project with only what the customer may see,
+/// and the actions waiting for them.
+struct PortalPages {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.GET, "portal", rule: .contact, surface: .page, use: index)
+        app.endpoint(.GET, "portal", "projects", ":projectID", rule: .projectView, surface: .page, use: show)
+        app.endpoint(.POST, "portal", "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .page, use: signOff)
+        app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "accept", rule: .projectApprove, surface: .page, use: accept)
+        app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "return", rule: .projectApprove, surface: .page, use: giveBack)
+    }
+
+    @Sendable func index(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let projects = try await ProjectActions.visibleProjects(on: req)
+        if projects.count == 1, let only = projects.first { return Layout.redirect("/portal/projects/\(only.id!.uuidString)") }
+        let rows: [HTML] = projects.map { "<li><a href=\"/portal/projects/\($0.id!.uuidString)\">\($0.name)</a></li>" }
+        return Layout.page(c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let project = try await req.authorizedProject()
+        let projectID = project.id!
+        let canApprove = c.identity.grants[projectID] == true
+        let items = try await PlanStore.workItems(projectID: projectID, on: req.db)
+        let visibleItems = items.filter(\.visibleToCustomer)
+        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: true, on: req.db)
+        let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
+        let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
+        let progress = ProjectProgress.percent(of: items)
+        let endDate = ProjectProgress.endDate(items: items, milestones: milestones.map { $0.0.domain })
+        let base = "/portal/projects/\(projectID.uuidString)"
+
+        var waiting: [HTML] = []
+        if let current, current.status == ScopeStatus.proposed.rawValue {
+            waiting.append("<li><a href=\"#scope\">\(c.t("portal.waitScope", String(current.number)))</a></li>")
+        }
+        for (_, deliverables) in milestones {
+            for deliverable in deliverables where deliverable.status == DeliverableStatus.submitted.rawValue {
+                waiting.append("<li><a href=\"#d-\(deliverable.id!.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
+            }
+        }
+        let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
+        let scope: HTML
+        if let current {
+            let signForm: HTML = current.status == ScopeStatus.proposed.rawValue && canApprove
+                ? c.form(action: "\(base)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope", """
+                    <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
+                    <button type="submit">\(c.t("portal.signOff"))</button>
+                    """)
+                : .empty
+            scope = """
+                <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status)">\(c.t("scope.status.\(current.status)"))</span></h3>\
+                \(ScopeView.lists(c, current))\(signForm)
+                """
+        } else {
+            scope = "<p class=\"empty\">\(c.t("portal.noScope"))</p>"
+        }
+        let milestoneBlocks: [HTML] = milestones.map { milestone, deliverables in
+            let rows: [HTML] = deliverables.map { d in
+                let decide: HTML = d.status == DeliverableStatus.submitted.rawValue && canApprove ? """
+                    \(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/accept", cssClass: "inline accept-deliverable", """
+                    <button type="submit">\(c.t("portal.accept"))</button>
+                    """))\(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/return", cssClass: "return-deliverable", """
+                    <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
+                    <button type="submit" class="secondary">\(c.t("portal.return"))</button>
+                    """))
+                    """ : .empty
+                return """
+                    <li id="d-\(d.id!.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status)">\(c.t("deliverable.status.\(d.status)"))</span>\
+                    \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
+                    \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
+                    \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(decide)</li>
+                    """
+            }
+            return "<article class=\"milestone\"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+        }
+        let workRows: [HTML] = visibleItems.map { item in
+            "<tr><td>\(item.title)</td><td>\(item.dueDate.description)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td><td>\(Layout.progress(item.progress, label: item.title))</td></tr>"
+        }
+        return Layout.page(c, title: project.name, """
+            <div class="portal"><h1>\(project.name)</h1>
+            <section class="card"><div class="summary">\(Layout.progress(progress, label: c.t("field.progress")))\
+            <span>\(c.t("field.endDate")): \(endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
+            <section class="card" id="waiting"><h2>\(c.t("portal.waiting"))</h2>\(waiting.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(waiting)</ul>" as HTML)</section>
+            <section class="card" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope)</section>
+            <section class="card" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(milestoneBlocks.isEmpty ? "<p class=\"empty\">—</p>" : HTML.empty)\(milestoneBlocks)</section>
+            <section class="card" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
+            <th>\(c.t("field.dueDate"))</th><th>\(c.t("field.status"))</th><th>\(c.t("field.progress"))</th></tr></thead><tbody>\(workRows)</tbody></table></div></section>
+            </div>
+            """)
+    }
+
+    @Sendable func signOff(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
+        let form = try FormInput.decode(CommentRequest.self, from: req)
+        _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, on: req)
+        return Layout.redirect("/portal/projects/\(project.id!.uuidString)#scope")
+    }
+
+    @Sendable func accept(req: Request) async throws -> Response {
+        try await decide(req, .accept)
+    }
+
+    @Sendable func giveBack(req: Request) async throws -> Response {
+        try await decide(req, .return)
+    }
+
+    private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
+        let (deliverable, _) = try await req.authorizedDeliverable()
+        let form = try FormInput.decode(CommentRequest.self, from: req)
+        _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, on: req)
+        return Layout.redirect("/portal/projects/\(deliverable.projectID.uuidString)#milestones")
+    }
+}
+
+func registerPages(_ app: Application) {
+    AuthPages().register(app)
+    DashboardPage().register(app)
+    CustomerPages().register(app)
+    ProjectPages().register(app)
+    InvitationPages().register(app)
+    PortalPages().register(app)
+}

@@ -1,0 +1,149 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// The team's project page: goals, scope with sign-off state, milestones with deliverables, work items with inline progress.
+enum ProjectPage {
+    @Sendable static func show(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let project = try await req.authorizedProject()
+        let projectID = project.id!
+        let customer = try await CustomerRecord.find(project.customerID, on: req.db)
+        let items = try await PlanStore.workItems(projectID: projectID, on: req.db)
+        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: req.db)
+        let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
+        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == project.workspaceID).sort(\.$name).all()
+        let memberNames = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })
+        let summary = PlanSummary(progress: ProjectProgress.percent(of: items),
+                                  endDate: ProjectProgress.endDate(items: items, milestones: milestones.map { $0.0.domain }))
+        let base = "/projects/\(projectID.uuidString)"
+        let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
+        let manage: HTML = c.identity.role?.canManage == true
+            ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
+        return Layout.page(c, title: project.name, """
+            <div class="head"><div><h1>\(project.name)</h1><p class="muted">\(customer?.name ?? "") · \(c.t("status.\(project.status)")) · \
+            \(c.t("field.startDate")) \(project.startDate) · \(c.t("field.endDate")) \(summary.endDate?.description ?? "—")</p></div>\
+            <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
+            <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(summary.progress, label: c.t("field.progress")))\
+            <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
+            \(scopeSection(c, versions: versions, base: base))
+            \(milestoneSection(c, milestones, base: base))
+            \(workSection(c, items: items, milestones: milestones.map(\.0), memberNames: memberNames, base: base))
+            """)
+    }
+
+    static func scopeSection(_ c: PageContext, versions: [ScopeVersionRecord], base: String) -> HTML {
+        let rendered: [HTML] = versions.map { version in
+            """
+            <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
+            <span class="scope-status tag \(version.status)">\(c.t("scope.status.\(version.status)"))</span></h3>\
+            \(ScopeView.lists(c, version))</article>
+            """
+        }
+        let latest = versions.first
+        return """
+            <section class="card" id="scope"><h2>\(c.t("scope.title"))</h2>\(versions.isEmpty ? "<p class=\"empty\">\(c.t("scope.none"))</p>" : HTML.empty)\(rendered)
+            <details\(flag: "open", versions.isEmpty)><summary>\(c.t("scope.propose"))</summary>\(c.form(action: base + "/scope-versions", id: "new-scope", """
+              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3">\(latest.map { JSONList.decode($0.goalsJSON).joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("scope.inScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="inScope" rows="3">\(latest.map { JSONList.decode($0.inScopeJSON).joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("scope.outOfScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="outOfScope" rows="3">\(latest.map { JSONList.decode($0.outOfScopeJSON).joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("field.notes"))<textarea name="notes" rows="2"></textarea></label>
+              <button type="submit">\(c.t("scope.submit"))</button>
+            """))</details></section>
+            """
+    }
+
+    static func milestoneSection(_ c: PageContext, _ milestones: [(MilestoneRecord, [DeliverableRecord])], base: String) -> HTML {
+        let rendered: [HTML] = milestones.map { milestone, deliverables in
+            let rows: [HTML] = deliverables.map { deliverable in
+                let canSubmit = deliverable.status == DeliverableStatus.open.rawValue || deliverable.status == DeliverableStatus.returned.rawValue
+                let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id!.uuidString)/submit", cssClass: "inline", """
+                    <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
+                    <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
+                    <button type="submit">\(c.t("deliverable.submit"))</button>
+                    """) : .empty
+                return """
+                    <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status)">\(c.t("deliverable.status.\(deliverable.status)"))</span>\
+                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)</li>
+                    """
+            }
+            let visibility: HTML = milestone.visibleToCustomer ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
+            return """
+                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small> \(visibility)</h3>\
+                \(milestone.details.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
+                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "/milestones/\(milestone.id!.uuidString)/deliverables", cssClass: "new-deliverable", """
+                  <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
+                  <label>\(c.t("deliverable.criteria"))<textarea name="acceptanceCriteria" rows="2"></textarea></label>
+                  <button type="submit">\(c.t("deliverable.create"))</button>
+                """))</details></article>
+                """
+        }
+        return """
+            <section class="card" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(rendered)
+            <details\(flag: "open", milestones.isEmpty)><summary>\(c.t("milestones.new"))</summary>\(c.form(action: base + "/milestones", id: "new-milestone", """
+              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
+              <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required></label>
+              <label>\(c.t("field.description"))<textarea name="description" rows="2"></textarea></label>
+              <label class="check"><input type="checkbox" name="visibleToCustomer" checked> \(c.t("visibility.showCustomer"))</label>
+              <button type="submit">\(c.t("milestones.create"))</button>
+            """))</details></section>
+            """
+    }
+
+    static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String) -> HTML {
+        let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
+        let rows: [HTML] = items.map { item in
+            let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")
+            return """
+                <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
+                <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(item.startDate.description)</td><td>\(item.dueDate.description)</td>\
+                <td>\(deps.isEmpty ? "—" : deps)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td>\
+                <td>\(c.form(action: "/work-items/\(item.id.uuidString)/progress", cssClass: "inline progress-form", """
+                <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\
+                <button type="submit">\(c.t("action.save"))</button>
+                """))</td></tr>
+                """
+        }
+        let memberOptions = HTML(raw: memberNames.sorted { $0.value < $1.value }.map { id, name in
+            let html: HTML = "<option value=\"\(id.uuidString)\">\(name)</option>"
+            return html.raw
+        }.joined())
+        let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
+        let dependencyOptions: [HTML] = items.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }
+        return """
+            <section class="card" id="work"><h2>\(c.t("work.title"))</h2>\
+            <div class="scroll"><table id="work-items"><thead><tr><th>\(c.t("field.title"))</th><th>\(c.t("field.owner"))</th>\
+            <th>\(c.t("field.startDate"))</th><th>\(c.t("field.dueDate"))</th><th>\(c.t("field.dependsOn"))</th><th>\(c.t("field.status"))</th>\
+            <th>\(c.t("field.progress"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <details\(flag: "open", items.isEmpty)><summary>\(c.t("work.new"))</summary>\(c.form(action: base + "/work-items", id: "new-work-item", """
+              <label>\(c.t("field.title"))<input name="title" required maxlength="200"></label>
+              <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required></label>
+              <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required></label>
+              <label>\(c.t("field.estimateHours"))<input name="estimateHours" inputmode="decimal"></label></div>
+              <div class="row"><label>\(c.t("field.owner"))<select name="assigneeId"><option value="">—</option>\(memberOptions)</select></label>
+              <label>\(c.t("field.milestone"))<select name="milestoneId"><option value="">—</option>\(milestoneOptions)</select></label></div>
+              <label>\(c.t("field.dependsOn"))<select name="dependsOn[]" multiple size="4">\(dependencyOptions)</select></label>
+              <label class="check"><input type="checkbox" name="visibleToCustomer" checked> \(c.t("visibility.showCustomer"))</label>
+              <label class="check"><input type="checkbox" name="isKey"> \(c.t("work.isKey"))</label>
+              <button type="submit">\(c.t("work.create"))</button>
+            """))</details></section>
+            """
+    }
+}
+
+/// Goals and in/out of scope lists of one scope version, shared by the team page and the portal.
+enum ScopeView {
+    static func lists(_ c: PageContext, _ version: ScopeVersionRecord) -> HTML {
+        func list(_ title: String, _ json: String) -> HTML {
+            let items: [HTML] = JSONList.decode(json).map { "<li>\($0)</li>" }
+            return items.isEmpty ? .empty : "<h4>\(title)</h4><ul>\(items)</ul>"
+        }
+        let signed: HTML = version.signedOffAt.map { "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>" } ?? .empty
+        return """
+            \(list(c.t("field.goals"), version.goalsJSON))\(list(c.t("scope.inScope"), version.inScopeJSON))\
+            \(list(c.t("scope.outOfScope"), version.outOfScopeJSON))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)
+            """
+    }
+}

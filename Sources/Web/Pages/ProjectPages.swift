@@ -1,0 +1,160 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Vapor
+
+/// Creating a project and the forms of the project page.
+struct ProjectPages {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.GET, "projects", "new", rule: .manager, surface: .page, use: newForm)
+        app.endpoint(.POST, "projects", rule: .manager, surface: .page, use: create)
+        app.endpoint(.GET, "projects", ":projectID", rule: .projectTeam, surface: .page, use: ProjectPage.show)
+        app.endpoint(.POST, "projects", ":projectID", "scope-versions", rule: .projectTeam, surface: .page, use: proposeScope)
+        app.endpoint(.POST, "projects", ":projectID", "milestones", rule: .projectTeam, surface: .page, use: createMilestone)
+        app.endpoint(.POST, "projects", ":projectID", "work-items", rule: .projectTeam, surface: .page, use: createWorkItem)
+        app.endpoint(.POST, "milestones", ":milestoneID", "deliverables", rule: .projectTeam, surface: .page, use: createDeliverable)
+        app.endpoint(.POST, "deliverables", ":deliverableID", "submit", rule: .projectTeam, surface: .page, use: submitDeliverable)
+        app.endpoint(.POST, "work-items", ":workItemID", "progress", rule: .projectTeam, surface: .page, use: updateProgress)
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
+        guard !customers.isEmpty else {
+            return Layout.page(c, title: c.t("nav.newProject"), "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
+        }
+        let options: [HTML] = customers.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
+        let today = LocalDate(req.now, in: TimeZone(identifier: "Asia/Shanghai")!)
+        return Layout.page(c, title: c.t("nav.newProject"), """
+            <section class="card narrow"><h1>\(c.t("nav.newProject"))</h1>\(c.form(action: "/projects", id: "new-project", """
+              <label>\(c.t("field.customer"))<select name="customerId">\(options)</select></label>
+              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
+              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3"></textarea></label>
+              <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required value="\(today.description)"></label>
+              <label>\(c.t("field.timeZone"))<input name="timeZone" required value="Asia/Shanghai"></label></div>
+              <div class="row"><label>\(c.t("field.currency"))<input name="currency" maxlength="3" value="CNY"></label>
+              <label>\(c.t("field.budget"))<input name="budget" inputmode="decimal"></label></div>
+              <button type="submit">\(c.t("projects.create"))</button>
+            """))</section>
+            """)
+    }
+
+    struct ProjectForm: Decodable {
+        var customerId: UUID
+        var name: String
+        var goals: String?
+        var startDate: String
+        var timeZone: String
+        var currency: String?
+        var budget: String?
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let form = try FormInput.decode(ProjectForm.self, from: req)
+        var budgetMinor: Int?
+        if let text = FormInput.optional(form.budget) {
+            guard let value = Decimal(string: text), value >= 0, value < 1_000_000_000_000 else {
+                throw DomainError.validation(field: "budget", message: "must be an amount such as 12000 or 12000.50")
+            }
+            budgetMinor = NSDecimalNumber(decimal: value * 100).intValue
+        }
+        let project = try await ProjectActions.create(CreateProjectRequest(customerId: form.customerId, name: form.name, timeZone: form.timeZone,
+                                                                           startDate: form.startDate, goals: FormInput.lines(form.goals),
+                                                                           currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)")
+    }
+
+    struct ScopeForm: Decodable {
+        var goals: String?
+        var inScope: String?
+        var outOfScope: String?
+        var notes: String?
+    }
+
+    @Sendable func proposeScope(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(ScopeForm.self, from: req)
+        _ = try await ScopeActions.propose(ProposeScopeRequest(goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
+                                                               outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
+                                           projectID: project.id!, on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)#scope")
+    }
+
+    struct MilestoneForm: Decodable {
+        var name: String
+        var dueDate: String
+        var description: String?
+        var visibleToCustomer: String?
+    }
+
+    @Sendable func createMilestone(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(MilestoneForm.self, from: req)
+        _ = try await MilestoneActions.create(CreateMilestoneRequest(name: form.name, dueDate: form.dueDate, description: form.description,
+                                                                     visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
+                                              projectID: project.id!, on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)#milestones")
+    }
+
+    struct WorkItemForm: Decodable {
+        var title: String
+        var startDate: String
+        var dueDate: String
+        var estimateHours: String?
+        var assigneeId: String?
+        var milestoneId: String?
+        var dependsOn: [UUID]?
+        var visibleToCustomer: String?
+        var isKey: String?
+    }
+
+    @Sendable func createWorkItem(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(WorkItemForm.self, from: req)
+        var hours: Double?
+        if let text = FormInput.optional(form.estimateHours) {
+            guard let value = Double(text) else { throw DomainError.validation(field: "estimateHours", message: "must be a number") }
+            hours = value
+        }
+        _ = try await WorkItemActions.create(CreateWorkItemRequest(
+            title: form.title, startDate: form.startDate, dueDate: form.dueDate, estimateHours: hours,
+            assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
+            milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
+            dependsOn: form.dependsOn ?? [], dependencyLags: nil,
+            visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!, on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)#work")
+    }
+
+    struct DeliverableForm: Decodable {
+        var name: String
+        var acceptanceCriteria: String?
+    }
+
+    @Sendable func createDeliverable(req: Request) async throws -> Response {
+        let milestone = try await req.authorizedMilestone()
+        let form = try FormInput.decode(DeliverableForm.self, from: req)
+        _ = try await MilestoneActions.createDeliverable(CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
+                                                        milestone: milestone, on: req)
+        return Layout.redirect("/projects/\(milestone.projectID.uuidString)#milestones")
+    }
+
+    @Sendable func submitDeliverable(req: Request) async throws -> Response {
+        let (deliverable, _) = try await req.authorizedDeliverable()
+        let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
+        _ = try await MilestoneActions.submit(deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), on: req)
+        return Layout.redirect("/projects/\(deliverable.projectID.uuidString)#milestones")
+    }
+
+    struct ProgressForm: Decodable {
+        var progress: Int
+    }
+
+    @Sendable func updateProgress(req: Request) async throws -> Response {
+        let item = try await req.authorizedWorkItem()
+        let form = try FormInput.decode(ProgressForm.self, from: req)
+        _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), on: req)
+        return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
+    }
+}

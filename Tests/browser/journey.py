@@ -1,0 +1,466 @@
+#!/usr/bin/env python3
+"""Browser journey: a team sets up Tandem, invites a customer contact, and the
+contact signs off the scope in the portal, in Chinese, on a phone-sized window.
+
+    python Tests/browser/journey.py --base-url http://127.0.0.1:8080 --screenshots /tmp/shots
+
+Drives Debian's Chromium through Selenium 4. Prints `browser: 1 passed, 0 failed`
+on success, or `browser: 0 passed, 1 failed` (after the URL and the start of the
+page source) and exits 1 on failure.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+# --------------------------------------------------------------------------
+# The page contract: every selector the journey relies on lives here.
+# --------------------------------------------------------------------------
+SEL = {
+    # 1. first-run setup
+    "setup_form": "form#setup-form",
+    # 2. customers
+    "new_customer_form": "form#new-customer",
+    # 3. contacts on the customer page
+    "new_contact_form": "form#new-contact",
+    "contacts": "#contacts",
+    # 4. new project
+    "new_project_form": "form#new-project",
+    # 5. project page
+    "new_scope_form": "form#new-scope",
+    "scope": "#scope",
+    "new_milestone_form": "form#new-milestone",
+    "milestones": "#milestones",
+    "invite_link": "a#invite-link",
+    # 6. invitation
+    "invite_form": "form#invite-form",
+    "invitation_url": "input#invitation-url",
+    # 7. customer portal
+    "accept_form": "form#accept-invitation",
+    "portal_title": "h1",
+    "sign_off_form": "form.sign-off-scope",
+    "scope_status": "#scope .scope-status",
+    # any form's submit control
+    "submit": "button[type=submit], input[type=submit]",
+}
+
+UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+URL_DASHBOARD = re.compile(r"/dashboard(?:[/?#]|$)")
+URL_SETUP = re.compile(r"/setup(?:[/?#]|$)")
+URL_CUSTOMER = re.compile(r"/customers/(" + UUID + r")(?:[/?#]|$)")
+URL_PROJECT = re.compile(r"/projects/(" + UUID + r")(?:[/?#]|$)")
+URL_INVITE = re.compile(r"/projects/" + UUID + r"/invite(?:[/?#]|$)")
+URL_PORTAL_PROJECT = re.compile(r"/portal/projects/(" + UUID + r")(?:[/?#]|$)")
+SCOPE_VERSION_1 = re.compile(r"(?i)(?:version|ver\.?|v\.?|版本|范围版本)\s*[#:：]?\s*1(?!\d)")
+SIGNED_OFF_ZH = "已签署"
+
+# The data the journey enters.
+DATA = {
+    "workspace": "Tandem Studio",
+    "owner_name": "Ada Owner",
+    "owner_email": "ada@example.com",
+    "owner_password": "correct-horse-battery-staple-42",
+    "owner_language": "en",
+    "customer_name": "上海星辰科技有限公司",
+    "customer_language": "zh-Hans",
+    "customer_notes": "Met at the Shanghai expo.\nPrefers WeChat for quick questions.",
+    "contact_name": "王小明",
+    "contact_email": "xiaoming.wang@example.com",
+    "contact_phone": "+86 138 0000 0000",
+    "contact_language": "zh-Hans",
+    "contact_channel": "email",
+    "project_name": "官网改版 Website relaunch",
+    "project_tz": "Asia/Shanghai",
+    "project_start": "2026-12-01",
+    "project_goals": "上线新版官网\nLaunch the bilingual site",
+    "project_currency": "CNY",
+    "project_budget": "50000",
+    "scope_goals": "上线新版官网\nLaunch the bilingual site",
+    "scope_in": "首页与产品页设计\nCMS setup",
+    "scope_out": "移动应用\nSEO campaign",
+    "scope_notes": "Version agreed in the kick-off call.",
+    "milestone_name": "设计稿确认",
+    "milestone_due": "2026-12-20",
+    "milestone_description": "客户确认首页和产品页设计稿。",
+}
+
+WAIT_SECONDS = 10
+
+
+class JourneyFailure(Exception):
+    pass
+
+
+class Journey:
+    def __init__(self, base_url, screenshots, wait_seconds=WAIT_SECONDS):
+        self.base = base_url.rstrip("/")
+        self.shots = screenshots
+        self.wait_seconds = wait_seconds
+        self.shot_no = 0
+        self.step = "start"
+        self.driver = None  # the browser the current step acts in
+        self.team = None
+        self.customer = None
+        self.profiles = []
+
+    # -- browsers -----------------------------------------------------------
+    def new_browser(self, window, extra_args=(), prefs=None):
+        profile = tempfile.mkdtemp(prefix="tandem-chrome-")
+        self.profiles.append(profile)
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                    f"--window-size={window}", f"--user-data-dir={profile}",
+                    "--no-first-run", "--disable-gpu", *extra_args):
+            options.add_argument(arg)
+        if prefs:
+            options.add_experimental_option("prefs", prefs)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.set_page_load_timeout(30)
+        return driver
+
+    def close(self):
+        for d in (self.customer, self.team):
+            if d is not None:
+                try:
+                    d.quit()
+                except Exception:
+                    pass
+        for p in self.profiles:
+            shutil.rmtree(p, ignore_errors=True)
+
+    # -- helpers ------------------------------------------------------------
+    def begin(self, step, driver=None):
+        self.step = step
+        if driver is not None:
+            self.driver = driver
+        print(f"browser: step {step}", flush=True)
+
+    def wait(self):
+        return WebDriverWait(self.driver, self.wait_seconds)
+
+    def until(self, condition, what):
+        try:
+            return self.wait().until(condition)
+        except TimeoutException:
+            raise JourneyFailure(f"timed out after {self.wait_seconds}s waiting for {what}") from None
+
+    def el(self, css, within=None):
+        if within is None:
+            return self.until(EC.visibility_of_element_located((By.CSS_SELECTOR, css)), css)
+        try:
+            return within.find_element(By.CSS_SELECTOR, css)
+        except WebDriverException:
+            raise JourneyFailure(f"no element {css!r} inside the form") from None
+
+    def field(self, form, name, tag="*"):
+        try:
+            return form.find_element(By.CSS_SELECTOR, f'{tag}[name="{name}"]')
+        except WebDriverException:
+            raise JourneyFailure(f"form has no {tag} field name={name}") from None
+
+    def screenshot(self, label):
+        self.shot_no += 1
+        path = os.path.join(self.shots, f"{self.shot_no:02d}-{label}.png")
+        try:
+            self.driver.save_screenshot(path)
+        except WebDriverException as e:
+            print(f"browser: screenshot {path} failed: {e}", flush=True)
+
+    def get(self, path):
+        self.driver.get(path if path.startswith("http") else self.base + path)
+
+    def wait_url(self, pattern, what):
+        def matches(d):
+            m = pattern.search(d.current_url)
+            return m or False
+        return self.until(matches, f"the URL to be {what} (pattern {pattern.pattern})")
+
+    def type_into(self, form, name, value, tag="*", clear=True):
+        el = self.field(form, name, tag)
+        if clear:
+            el.clear()
+            # clear() does not always empty a field the browser restored or a script filled
+            if el.get_attribute("value"):
+                self.driver.execute_script("arguments[0].value = '';", el)
+        el.send_keys(value)
+        return el
+
+    def set_by_js(self, form, name, value):
+        el = self.field(form, name)
+        self.driver.execute_script(
+            "arguments[0].value = arguments[1];"
+            "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+            "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+            el, value)
+        actual = el.get_attribute("value")
+        if actual != value:
+            raise JourneyFailure(f"field {name} holds {actual!r} after setting {value!r}")
+        return el
+
+    def select_value(self, form, name, value):
+        select = Select(self.field(form, name, "select"))
+        try:
+            select.select_by_value(value)
+        except WebDriverException:
+            values = [o.get_attribute("value") for o in select.options]
+            raise JourneyFailure(f"select {name} has no option {value!r}; options: {values}") from None
+
+    def select_text(self, form, name, text):
+        select = Select(self.field(form, name, "select"))
+        for option in select.options:
+            if option.text.strip() == text:
+                select.select_by_visible_text(option.text)
+                return
+        for option in select.options:  # e.g. "王小明 <xiaoming.wang@example.com>"
+            if text in option.text:
+                option.click()
+                return
+        texts = [o.text for o in select.options]
+        raise JourneyFailure(f"select {name} has no option showing {text!r}; options: {texts}")
+
+    def select_preferred(self, form, name, preferred):
+        select = Select(self.field(form, name, "select"))
+        values = [o.get_attribute("value") for o in select.options]
+        if preferred in values:
+            select.select_by_value(preferred)
+            return preferred
+        for v in values:
+            if v:
+                select.select_by_value(v)
+                return v
+        raise JourneyFailure(f"select {name} has no usable option; options: {values}")
+
+    def check(self, form, name):
+        box = self.field(form, name, "input")
+        if not box.is_selected():
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+            box.click()
+        if not box.is_selected():
+            raise JourneyFailure(f"checkbox {name} did not become checked")
+
+    def submit(self, form, label):
+        """Click the form's own submit button and wait for the next page."""
+        self.screenshot(label)
+        button = self.el(SEL["submit"], within=form)
+        if form.find_elements(By.CSS_SELECTOR, 'input[name="_csrf"]') == []:
+            print(f"browser: warning: {label} form has no _csrf input", flush=True)
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
+        button.click()
+        self.until(EC.staleness_of(page), f"the page to change after submitting {label}")
+        self.until(lambda d: d.execute_script("return document.readyState") == "complete",
+                   "the next page to finish loading")
+
+    def text_of(self, css):
+        return self.el(css).text
+
+    def wait_text(self, css, needle, what):
+        def has(d):
+            try:
+                return needle in d.find_element(By.CSS_SELECTOR, css).text
+            except WebDriverException:
+                return False
+        self.until(has, f"{what}: {css} to contain {needle!r}")
+
+    # -- the journey ----------------------------------------------------------
+    def run(self):
+        self.team = self.new_browser("1280,1000")
+
+        # 1. fresh install → setup → dashboard
+        self.begin("1 setup", self.team)
+        self.get("/")
+        self.wait_url(URL_SETUP, "/setup (a fresh install redirects / there)")
+        form = self.el(SEL["setup_form"])
+        self.type_into(form, "workspaceName", DATA["workspace"], "input")
+        self.type_into(form, "name", DATA["owner_name"], "input")
+        self.type_into(form, "email", DATA["owner_email"], "input")
+        self.type_into(form, "password", DATA["owner_password"], "input")
+        self.select_value(form, "language", DATA["owner_language"])
+        self.submit(form, "setup-form")
+        self.wait_url(URL_DASHBOARD, "/dashboard after setup")
+        self.screenshot("dashboard")
+
+        # 2. a customer
+        self.begin("2 customer")
+        self.get("/customers")
+        form = self.el(SEL["new_customer_form"])
+        self.type_into(form, "name", DATA["customer_name"], "input")
+        self.select_value(form, "language", DATA["customer_language"])
+        self.type_into(form, "notes", DATA["customer_notes"], "textarea")
+        self.submit(form, "new-customer")
+        m = self.wait_url(URL_CUSTOMER, "/customers/{uuid}")
+        customer_id = m.group(1)
+        customer_page = self.driver.current_url.split("#")[0]
+        self.screenshot("customer")
+
+        # 3. a contact at the customer
+        self.begin("3 contact")
+        form = self.el(SEL["new_contact_form"])
+        self.type_into(form, "name", DATA["contact_name"], "input")
+        self.type_into(form, "email", DATA["contact_email"], "input")
+        self.type_into(form, "phone", DATA["contact_phone"], "input")
+        self.select_value(form, "language", DATA["contact_language"])
+        self.select_preferred(form, "preferredChannel", DATA["contact_channel"])
+        self.submit(form, "new-contact")
+        m = self.wait_url(URL_CUSTOMER, "back on /customers/{uuid}")
+        if m.group(1) != customer_id:
+            raise JourneyFailure(f"expected to be back on customer {customer_id}, "
+                                 f"got {self.driver.current_url} (was {customer_page})")
+        self.wait_text(SEL["contacts"], DATA["contact_name"], "the new contact listed")
+        self.screenshot("contact")
+
+        # 4. a project for that customer
+        self.begin("4 project")
+        self.get("/projects/new")
+        form = self.el(SEL["new_project_form"])
+        self.select_text(form, "customerId", DATA["customer_name"])
+        self.type_into(form, "name", DATA["project_name"], "input")
+        self.type_into(form, "timeZone", DATA["project_tz"], "input")
+        self.set_by_js(form, "startDate", DATA["project_start"])
+        self.type_into(form, "goals", DATA["project_goals"], "textarea")
+        self.type_into(form, "currency", DATA["project_currency"], "input")
+        self.type_into(form, "budget", DATA["project_budget"], "input")
+        self.submit(form, "new-project")
+        m = self.wait_url(URL_PROJECT, "/projects/{uuid}")
+        project_id = m.group(1)
+        self.screenshot("project")
+
+        # 5a. scope version 1
+        self.begin("5 scope")
+        form = self.el(SEL["new_scope_form"])
+        self.type_into(form, "goals", DATA["scope_goals"], "textarea")
+        self.type_into(form, "inScope", DATA["scope_in"], "textarea")
+        self.type_into(form, "outOfScope", DATA["scope_out"], "textarea")
+        self.type_into(form, "notes", DATA["scope_notes"], "textarea")
+        self.submit(form, "new-scope")
+        m = self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+        if m.group(1) != project_id:
+            raise JourneyFailure(f"expected project {project_id}, got {self.driver.current_url}")
+
+        def scope_v1(d):
+            try:
+                return SCOPE_VERSION_1.search(d.find_element(By.CSS_SELECTOR, SEL["scope"]).text)
+            except WebDriverException:
+                return False
+        self.until(scope_v1, f"{SEL['scope']} to show version 1 (pattern {SCOPE_VERSION_1.pattern})")
+        self.screenshot("scope")
+
+        # 5b. a customer-visible milestone
+        self.begin("5 milestone")
+        form = self.el(SEL["new_milestone_form"])
+        self.type_into(form, "name", DATA["milestone_name"], "input")
+        self.set_by_js(form, "dueDate", DATA["milestone_due"])
+        self.type_into(form, "description", DATA["milestone_description"], "textarea")
+        self.check(form, "visibleToCustomer")
+        self.submit(form, "new-milestone")
+        self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+        self.wait_text(SEL["milestones"], DATA["milestone_name"], "the new milestone listed")
+        self.screenshot("milestone")
+
+        # 6. invite the contact
+        self.begin("6 invite")
+        link = self.el(SEL["invite_link"])
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.click()
+        self.wait_url(URL_INVITE, "/projects/{uuid}/invite")
+        form = self.el(SEL["invite_form"])
+        self.select_text(form, "contactId", DATA["contact_name"])
+        self.check(form, "canApprove")
+        self.submit(form, "invite-form")
+        url_box = self.until(
+            EC.presence_of_element_located((By.CSS_SELECTOR, SEL["invitation_url"])),
+            SEL["invitation_url"])
+        invitation_url = (url_box.get_attribute("value") or "").strip()
+        if not invitation_url.startswith(self.base + "/"):
+            raise JourneyFailure(f"invitation URL {invitation_url!r} is not a full URL under {self.base}")
+        if url_box.get_attribute("readonly") is None:
+            raise JourneyFailure(f"{SEL['invitation_url']} is not readonly")
+        self.screenshot("invitation")
+        print(f"browser: invitation URL {invitation_url}", flush=True)
+
+        # 7. the contact, in a fresh Chinese phone browser, accepts and signs off
+        self.begin("7 portal accept")
+        self.customer = self.new_browser(
+            "390,844", extra_args=("--lang=zh-CN",),
+            prefs={"intl.accept_languages": "zh-CN,zh"})
+        self.driver = self.customer
+        self.get(invitation_url)
+        form = self.el(SEL["accept_form"])
+        self.submit(form, "accept-invitation")
+        m = self.wait_url(URL_PORTAL_PROJECT, "/portal/projects/{uuid}")
+        if m.group(1) != project_id:
+            raise JourneyFailure(f"portal shows project {m.group(1)}, expected {project_id}")
+        lang = self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        if lang != "zh-Hans":
+            raise JourneyFailure(f'portal <html lang="{lang}">, expected "zh-Hans"')
+        self.wait_text(SEL["portal_title"], DATA["project_name"], "the project name in the portal")
+        if DATA["milestone_name"] not in self.driver.find_element(By.TAG_NAME, "body").text:
+            raise JourneyFailure(f"portal page does not show the milestone {DATA['milestone_name']!r}")
+        self.screenshot("portal")
+
+        self.begin("7 portal sign-off")
+        form = self.el(SEL["sign_off_form"])
+        self.submit(form, "sign-off-scope")
+        m = self.wait_url(URL_PORTAL_PROJECT, "back on /portal/projects/{uuid}")
+        self.wait_text(SEL["scope_status"], SIGNED_OFF_ZH, "the scope signed off")
+        self.screenshot("signed-off")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base-url", required=True)
+    parser.add_argument("--screenshots", default=None,
+                        help="directory for one PNG per step (default: a new temp dir)")
+    parser.add_argument("--wait", type=float, default=WAIT_SECONDS,
+                        help="seconds for each explicit wait (default %(default)s)")
+    args = parser.parse_args()
+
+    shots = args.screenshots or tempfile.mkdtemp(prefix="tandem-shots-")
+    os.makedirs(shots, exist_ok=True)
+    print(f"browser: screenshots in {shots}", flush=True)
+
+    journey = Journey(args.base_url, shots, args.wait)
+    started = time.monotonic()
+    ok = False
+    try:
+        journey.run()
+        ok = True
+    except Exception as e:  # JourneyFailure, WebDriverException, anything
+        print(f"browser: FAILED at step {journey.step}: {type(e).__name__}: {e}", flush=True)
+        if not isinstance(e, JourneyFailure):
+            traceback.print_exc()
+        d = journey.driver
+        if d is not None:
+            try:
+                journey.screenshot("failure")
+                print(f"browser: current URL: {d.current_url}")
+                print("browser: page source (first 3000 chars):")
+                print(d.page_source[:3000])
+                body = d.find_elements(By.TAG_NAME, "body")
+                if body:
+                    print("browser: visible text (first 1500 chars):")
+                    print(body[0].text[:1500])
+            except Exception as e2:
+                print(f"browser: could not read the page: {e2}")
+    finally:
+        journey.close()
+    print(f"browser: journey took {time.monotonic() - started:.1f}s", flush=True)
+    print("browser: 1 passed, 0 failed" if ok else "browser: 0 passed, 1 failed", flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
