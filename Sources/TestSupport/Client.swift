@@ -1,0 +1,75 @@
+import Foundation
+import Vapor
+import VaporTesting
+
+/// A decoded answer of the app, with helpers to read JSON fields.
+public struct Reply: Sendable {
+    public var status: HTTPStatus
+    public var headers: HTTPHeaders
+    public var body: String
+
+    public var json: [String: any Sendable] {
+        (try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: any Sendable]) ?? [:]
+    }
+
+    public func string(_ key: String) -> String? { json[key] as? String }
+
+    public var items: [[String: any Sendable]] { (json["items"] as? [[String: any Sendable]]) ?? [] }
+
+    public var errorField: String? { (json["error"] as? [String: any Sendable])?["field"] as? String }
+
+    public var errorCode: String? { (json["error"] as? [String: any Sendable])?["code"] as? String }
+
+    public var location: String? { headers.first(name: .location) }
+
+    /// The value of a `Set-Cookie` for `name`, if the answer sets one.
+    public func cookie(_ name: String) -> String? {
+        for header in headers[.setCookie] {
+            let first = header.split(separator: ";").first.map(String.init) ?? ""
+            let parts = first.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2, parts[0] == name { return parts[1] }
+        }
+        return nil
+    }
+}
+
+/// Talks to an app in memory: JSON with a bearer token, or forms with a session cookie.
+public struct Client: Sendable {
+    public let app: Application
+
+    public init(_ app: Application) { self.app = app }
+
+    public func json(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [String: any Sendable]? = nil, raw: String? = nil) async throws -> Reply {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        var buffer: ByteBuffer?
+        if let raw { buffer = ByteBuffer(string: raw) }
+        if let body { buffer = ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)) }
+        return try await send(method, path, headers: headers, body: buffer)
+    }
+
+    public func page(_ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
+                     headers extra: [(String, String)] = []) async throws -> Reply {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        for (name, value) in extra { headers.add(name: name, value: value) }
+        var buffer: ByteBuffer?
+        if let form {
+            headers.contentType = .urlEncodedForm
+            buffer = ByteBuffer(string: form.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&"))
+        }
+        return try await send(method, path, headers: headers, body: buffer)
+    }
+
+    public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Reply {
+        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        return Reply(status: response.status, headers: response.headers, body: response.body.string)
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

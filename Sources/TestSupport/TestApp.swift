@@ -1,0 +1,66 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Persistence
+import SQLKit
+import Vapor
+import VaporTesting
+@testable import Web
+
+/// A clock tests can move.
+public final class TestClock: Sendable {
+    private let current: NIOLockedValueBox<Date>
+
+    public init(_ start: Date = Date(timeIntervalSince1970: 1_796_000_000)) { current = .init(start) }
+
+    public var now: Date { current.withLockedValue { $0 } }
+
+    public func advance(by seconds: TimeInterval) { current.withLockedValue { $0 = $0.addingTimeInterval(seconds) } }
+}
+
+/// Where the suites run: a private in-memory SQLite per test, or — when `DATABASE_URL` names a local
+/// `*_test` database — a private PostgreSQL schema per test, so tests run in parallel either way.
+public enum TestDatabase {
+    public static var postgresURL: String? {
+        guard let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty else { return nil }
+        precondition(url.contains("127.0.0.1") || url.contains("localhost"), "tests refuse to run against a non-local database")
+        precondition(url.hasSuffix("_test") || url.contains("_test?"), "tests run only against a database whose name ends in _test")
+        return url
+    }
+
+    public static var isPostgres: Bool { postgresURL != nil }
+}
+
+/// Builds a fresh app on its own database, runs `body`, and tears everything down.
+public func withTestApp(clock: TestClock = TestClock(), _ body: (Application, TestClock) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    var schema: String?
+    do {
+        let location: DatabaseLocation
+        if let url = TestDatabase.postgresURL {
+            let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            schema = name
+            location = .postgres(url: url, searchPath: name)
+        } else {
+            location = .sqliteMemory
+        }
+        let config = AppConfig(database: location, dataDirectory: NSTemporaryDirectory(), baseURL: URL(string: "http://tandem.test")!,
+                               logLevel: "error", bcryptCost: 4)
+        try await configure(app, config, clock: { clock.now })
+        if let schema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        try await body(app, clock)
+    } catch {
+        try? await dropSchema(schema, app: app)
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await dropSchema(schema, app: app)
+    try await app.asyncShutdown()
+}
+
+private func dropSchema(_ schema: String?, app: Application) async throws {
+    guard let schema, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}
