@@ -23,7 +23,7 @@ public enum DeliverableFlow {
             }
             return .returned
         default:
-            throw DomainError.conflict("a deliverable that is \(status.rawValue) cannot be \(action.rawValue == "return" ? "returned" : action.rawValue + "ed")")
+            throw DomainError.conflict("a deliverable that is \(status.rawValue) cannot be \(action == .submit ? "submitted" : action == .accept ? "accepted" : "returned")")
         }
     }
 }
