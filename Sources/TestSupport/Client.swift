@@ -20,6 +20,12 @@ public struct Reply: Sendable {
 
     public var errorCode: String? { (json["error"] as? [String: any Sendable])?["code"] as? String }
 
+    /// The `_csrf` value of the first form on the page, as a browser would submit it.
+    public var formToken: String? {
+        guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(body[range.upperBound...].prefix { $0 != "\"" })
+    }
+
     public var location: String? { headers.first(name: .location) }
 
     /// The value of a `Set-Cookie` for `name`, if the answer sets one.

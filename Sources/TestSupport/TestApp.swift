@@ -31,7 +31,8 @@ public enum TestDatabase {
 }
 
 /// Builds a fresh app on its own database, runs `body`, and tears everything down.
-public func withTestApp(clock: TestClock = TestClock(), _ body: (Application, TestClock) async throws -> Void) async throws {
+public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http://tandem.test",
+                        sqliteFile: String? = nil, _ body: (Application, TestClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
     do {
@@ -40,10 +41,12 @@ public func withTestApp(clock: TestClock = TestClock(), _ body: (Application, Te
             let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             schema = name
             location = .postgres(url: url, searchPath: name)
+        } else if let sqliteFile {
+            location = .sqliteFile(path: sqliteFile)
         } else {
             location = .sqliteMemory
         }
-        let config = AppConfig(database: location, dataDirectory: NSTemporaryDirectory(), baseURL: URL(string: "http://tandem.test")!,
+        let config = AppConfig(database: location, dataDirectory: NSTemporaryDirectory(), baseURL: URL(string: baseURL)!,
                                logLevel: "error", bcryptCost: 4)
         try await configure(app, config, clock: { clock.now })
         if let schema, let sql = app.db as? any SQLDatabase {

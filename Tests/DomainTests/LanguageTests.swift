@@ -23,4 +23,9 @@ struct LanguageTests {
         // then
         #expect(language == nil)
     }
+
+    @Test func qWeightsDecideBetweenTheTwoLanguages() {
+        #expect(Language.preferred(byAcceptLanguage: "en;q=0.1, zh-CN;q=0.9") == .zhHans)
+        #expect(Language.preferred(byAcceptLanguage: "zh;q=0, en") == .en)
+    }
 }

@@ -37,9 +37,15 @@ public enum AuditChain {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The hash of the exact content approved: canonical text of the fields, in the order given.
+    /// The hash of the exact content approved: the fields, in the order given, as an unambiguous list.
     public static func contentHash(_ fields: [(String, String)]) -> String {
-        sha256Hex(fields.map { "\($0.0)=\($0.1.replacingOccurrences(of: "\n", with: "\\n"))" }.joined(separator: "\n"))
+        sha256Hex(canonical(fields.flatMap { [$0.0, $0.1] }))
+    }
+
+    /// A JSON array of strings: every value is quoted and escaped, so no text can move a field boundary.
+    static func canonical(_ values: [String]) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Milliseconds since 1970, so the hash survives databases that keep only millisecond precision.
@@ -47,8 +53,8 @@ public enum AuditChain {
 
     public static func entryHash(seq: Int, at: Date, actor: String, action: String, objectType: String,
                                  objectID: UUID, contentHash: String, prevHash: String) -> String {
-        sha256Hex([String(seq), String(millis(at)), actor, action, objectType,
-                   objectID.uuidString.lowercased(), contentHash, prevHash].joined(separator: "|"))
+        sha256Hex(canonical([String(seq), String(millis(at)), actor, action, objectType,
+                             objectID.uuidString.lowercased(), contentHash, prevHash]))
     }
 
     /// The entry that follows `previous` (nil for the first).

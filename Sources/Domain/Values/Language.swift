@@ -5,13 +5,17 @@ public enum Language: String, CaseIterable, Codable, Sendable {
     case zhHans = "zh-Hans"
     case en
 
-    /// The best match for an `Accept-Language` header value, or nil when neither language is asked for.
+    /// The best match for an `Accept-Language` header value (honouring `q` weights), or nil when
+    /// neither language is asked for.
     public static func preferred(byAcceptLanguage header: String) -> Language? {
+        var best: (language: Language, weight: Double)?
         for part in header.split(separator: ",") {
-            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-            if tag.hasPrefix("zh") { return .zhHans }
-            if tag.hasPrefix("en") { return .en }
+            let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let tag = pieces.first else { continue }
+            let weight = pieces.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            let language: Language? = tag.hasPrefix("zh") ? .zhHans : tag.hasPrefix("en") ? .en : nil
+            if let language, weight > 0, weight > (best?.weight ?? 0) { best = (language, weight) }
         }
-        return nil
+        return best?.language
     }
 }

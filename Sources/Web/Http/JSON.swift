@@ -22,7 +22,11 @@ enum JSON {
     }
 
     /// Decodes the body as `T`; a missing, mistyped or unknown value is a 400 that names the field.
+    /// The largest body any route accepts; the server refuses larger streamed bodies on its own.
+    static let maxBodyBytes = 1_048_576
+
     static func decode<T: Decodable>(_ type: T.Type, from req: Request) throws -> T {
+        if let size = req.body.data?.readableBytes, size > maxBodyBytes { throw Abort(.payloadTooLarge, reason: "the body is larger than 1 MB") }
         let data = req.body.data.map { Data(buffer: $0) } ?? Data()
         let input = data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) ? Data("{}".utf8) : data
         do {

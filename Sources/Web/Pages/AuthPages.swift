@@ -67,26 +67,33 @@ struct AuthPages {
             \(c.form(action: "/signin", id: "signin-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username"></label>
               <label>\(c.t("field.password"))<input name="password" type="password" required autocomplete="current-password"></label>
+              <input type="hidden" name="next" value="\(PageErrors.safeNext(req.query[String.self, at: "next"]) ?? "")">
               <button type="submit">\(c.t("signin.submit"))</button>
             """))
             <p class="hint">\(c.t("signin.customerHint")) <a href="/portal/sign-in">\(c.t("signin.customerLink"))</a></p></section>
             """)
     }
 
+    struct SignInForm: Decodable {
+        var email: String
+        var password: String
+        var next: String?
+    }
+
     @Sendable func signIn(req: Request) async throws -> Response {
-        let form = try FormInput.decode(SignInRequest.self, from: req)
-        let member = try await AccountActions.signIn(form, on: req)
-        return try await startSession(req, memberID: member.id!)
+        let form = try FormInput.decode(SignInForm.self, from: req)
+        let member = try await AccountActions.signIn(SignInRequest(email: form.email, password: form.password), on: req)
+        return try await startSession(req, memberID: member.id!, next: PageErrors.safeNext(form.next))
     }
 
     /// A fresh session id at every sign-in; the previous session (if any) is ended.
-    private func startSession(_ req: Request, memberID: UUID) async throws -> Response {
+    private func startSession(_ req: Request, memberID: UUID, next: String? = nil) async throws -> Response {
         let previous = try await Credentials.identity(of: req, surface: .page).credentialID
         let token = try await req.write { [now = req.now] db in
             try await Credentials.revoke(previous, on: db)
             return try await Credentials.issue(.web, memberID: memberID, on: db, now: now)
         }
-        let response = Layout.redirect("/dashboard")
+        let response = Layout.redirect(next ?? "/dashboard")
         response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(token, secure: req.tandem.config.cookiesAreSecure)
         return response
     }

@@ -5,6 +5,7 @@ import Vapor
 /// Reads HTML form posts with the same strictness as the JSON API: a bad field is a 400 that names it.
 enum FormInput {
     static func decode<T: Decodable>(_ type: T.Type, from req: Request) throws -> T {
+        if let size = req.body.data?.readableBytes, size > JSON.maxBodyBytes { throw Abort(.payloadTooLarge, reason: "the form is larger than 1 MB") }
         do {
             return try req.content.decode(T.self, as: .urlEncodedForm)
         } catch let error as DecodingError {

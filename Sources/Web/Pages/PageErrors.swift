@@ -4,9 +4,16 @@ import Vapor
 
 /// How errors look on pages: signed-out visitors go to sign in, everything else is a short page in their language.
 enum PageErrors {
+    /// Where to go after signing in: only a path on this site, never another origin.
+    static func safeNext(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\") else { return nil }
+        return value
+    }
+
     static func response(for mapped: ErrorMapping.Mapped, request: Request) async -> Response {
         if mapped.status == .unauthorized {
-            return Layout.redirect(request.url.path.hasPrefix("/portal") ? "/portal/sign-in" : "/signin")
+            let next = PageErrors.encodeQueryValue(request.url.path)
+            return Layout.redirect((request.url.path.hasPrefix("/portal") ? "/portal/sign-in" : "/signin") + "?next=" + next)
         }
         guard let c = try? await PageContext.make(request) else {
             return Response(status: mapped.status, body: .init(string: mapped.message))
@@ -27,5 +34,11 @@ enum PageErrors {
             """)
         if let retry = mapped.retryAfter { response.headers.replaceOrAdd(name: "Retry-After", value: String(retry)) }
         return response
+    }
+
+    static func encodeQueryValue(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~/")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }
