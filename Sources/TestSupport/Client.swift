@@ -40,7 +40,7 @@ public struct Reply: Sendable {
 }
 
 /// Talks to an app in memory: JSON with a bearer token, or forms with a session cookie.
-public struct Client: Sendable {
+public struct TestClient: Sendable {
     public let app: Application
 
     public init(_ app: Application) { self.app = app }

@@ -12,7 +12,7 @@ public struct World: Sendable {
         case owner, manager, member, approverA, viewerA, contactB, anonymous
     }
 
-    public var client: Client
+    public var client: TestClient
     public var ownerToken: String
     public var ids: [Who: UUID]
     public var customerA: UUID
@@ -29,7 +29,7 @@ public struct World: Sendable {
     public static let password = "correct horse battery"
 
     public static func make(_ app: Application) async throws -> World {
-        let client = Client(app)
+        let client = TestClient(app)
         let setup = try await client.json(.POST, "/api/v1/setup", body: [
             "workspaceName": "Studio", "name": "Olivia Owner", "email": "owner@studio.test", "password": password, "language": "en"])
         guard setup.status == .created, let owner = setup.string("token") else { throw Failure("setup failed: \(setup.body)") }

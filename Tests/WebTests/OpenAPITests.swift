@@ -15,7 +15,7 @@ import Vapor
     @Test func theDocumentListsEveryAPIRouteAndNoOther() async throws {
         try await withTestApp { app, _ in
             // given
-            let reply = try await Client(app).json(.GET, "/api/openapi.json")
+            let reply = try await TestClient(app).json(.GET, "/api/openapi.json")
             #expect(reply.status == .ok)
             let paths = try #require(reply.json["paths"] as? [String: [String: any Sendable]])
             var documented = Set<String>()
@@ -37,7 +37,7 @@ import Vapor
 
     @Test func theDocumentIsOpenAPI3() async throws {
         try await withTestApp { app, _ in
-            let reply = try await Client(app).json(.GET, "/api/openapi.json")
+            let reply = try await TestClient(app).json(.GET, "/api/openapi.json")
             #expect((reply.json["openapi"] as? String)?.hasPrefix("3.") == true)
             #expect(reply.headers.contentType == .json)
         }

@@ -1,0 +1,73 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+import Testing
+import TestSupport
+import Vapor
+@testable import Web
+
+@Suite struct CommandLineToolsTests {
+    @Test func theDemoWorkspaceHasTwoCustomersInTwoLanguagesAndThreeProjectsAtDifferentStages() async throws {
+        try await withTestApp { app, _ in
+            // when
+            try await DemoWorkspace.fill(app)
+            // then
+            let customers = try await CustomerRecord.query(on: app.db).all()
+            #expect(Set(customers.map(\.language)) == ["zh-Hans", "en"])
+            let projects = try await ProjectRecord.query(on: app.db).all()
+            #expect(projects.count == 3)
+            #expect(Set(projects.map(\.status)) == ["planning", "closed"])
+            let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status)
+            #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
+            #expect(try await AuditLog.verify(on: app.db).entries == 2)
+            // and the owner can sign in with the printed password
+            let reply = try await TestClient(app).json(.POST, "/api/v1/auth/tokens",
+                                                   body: ["email": DemoWorkspace.ownerEmail, "password": DemoWorkspace.ownerPassword])
+            #expect(reply.status == .created)
+        }
+    }
+
+    @Test func theDemoRefusesADatabaseThatAlreadyHasAWorkspace() async throws {
+        try await withTestApp { app, _ in
+            _ = try await World.make(app)
+            await #expect(throws: AppConfig.Invalid.self) { try await DemoWorkspace.fill(app) }
+        }
+    }
+
+    @Test(.enabled(if: !TestDatabase.isPostgres))
+    func aBackupIsAConsistentCopyThatOpensAsADatabase() async throws {
+        let directory = NSTemporaryDirectory() + "tandem-backup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let live = directory + "/tandem.sqlite"
+        let copy = directory + "/backup.sqlite"
+        try await withTestApp(sqliteFile: live) { app, _ in
+            // given a workspace with a signed-off scope
+            let world = try await World.make(app)
+            let approver = try #require(try await world.token(.approverA))
+            _ = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver)
+            // when
+            try await Backup.write(to: copy, app: app, config: app.tandem.config)
+            // then it refuses to overwrite
+            await #expect(throws: AppConfig.Invalid.self) { try await Backup.write(to: copy, app: app, config: app.tandem.config) }
+        }
+        // and the copy opens with the same data and an intact audit chain
+        try await withTestApp(sqliteFile: copy) { app, _ in
+            #expect(try await ProjectRecord.query(on: app.db).count() == 2)
+            let verification = try await AuditLog.verify(on: app.db)
+            #expect(verification.ok && verification.entries == 1)
+        }
+    }
+
+    @Test func configurationRefusesMalformedValuesWithAClearMessage() {
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["PORT": "eighty"]) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["DATABASE_URL": "mysql://x"]) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["TANDEM_BASE_URL": "ftp://x"]) }
+        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["LOG_LEVEL": "loud"]) }
+        let config = try? AppConfig.fromEnvironment(["TANDEM_DATA_DIR": "/srv/tandem", "TANDEM_BASE_URL": "https://t.example.com/"])
+        #expect(config?.database == .sqliteFile(path: "/srv/tandem/tandem.sqlite"))
+        #expect(config?.baseURL.absoluteString == "https://t.example.com")
+        #expect(config?.cookiesAreSecure == true)
+    }
+}
