@@ -122,3 +122,29 @@ import Vapor
         }
     }
 }
+
+@Suite struct LanguageChoiceTests {
+    @Test func aMemberSwitchesTheirInterfaceLanguage() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let session = try #require(try await world.session(.owner))
+            let cookies = ["tandem_session": session.token]
+            #expect(try await world.client.page(.GET, "/dashboard", cookies: cookies).body.contains("<html lang=\"en\">"))
+            let reply = try await world.client.page(.POST, "/settings/language", cookies: cookies, form: ["language": "zh-Hans", "_csrf": session.csrf])
+            #expect(reply.status == .seeOther)
+            let page = try await world.client.page(.GET, "/dashboard", cookies: cookies)
+            #expect(page.body.contains("<html lang=\"zh-Hans\">") && page.body.contains("总览"))
+        }
+    }
+
+    @Test func anAnonymousVisitorFollowsTheBrowserLanguageUnlessTheyChoose() async throws {
+        try await withTestApp { app, _ in
+            let client = TestClient(app)
+            let chinese = try await client.page(.GET, "/signin", headers: [("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")])
+            #expect(chinese.body.contains("<html lang=\"zh-Hans\">"))
+            let chosen = try await client.page(.GET, "/signin?lang=en", headers: [("Accept-Language", "zh-CN")])
+            #expect(chosen.body.contains("<html lang=\"en\">"))
+            #expect(chosen.cookie("tandem_lang") == "en")
+        }
+    }
+}

@@ -13,6 +13,28 @@ struct AuthPages {
         app.endpoint(.GET, "signin", rule: .open, surface: .page, use: signInForm)
         app.endpoint(.POST, "signin", rule: .open, surface: .page, use: signIn)
         app.endpoint(.POST, "signout", rule: .signedIn, surface: .page, use: signOut)
+        app.endpoint(.POST, "settings", "language", rule: .signedIn, surface: .page, use: chooseLanguage)
+    }
+
+    struct LanguageForm: Decodable {
+        var language: Language
+    }
+
+    /// Members choose their UI language; a contact's choice also decides what Tandem sends them.
+    @Sendable func chooseLanguage(req: Request) async throws -> Response {
+        let form = try FormInput.decode(LanguageForm.self, from: req)
+        let identity = try await req.identity
+        try await req.write { db in
+            if let memberID = identity.memberID, let member = try await MemberRecord.find(memberID, on: db) {
+                member.language = form.language.rawValue
+                try await member.update(on: db)
+            } else if let contactID = identity.contactID, let contact = try await ContactRecord.find(contactID, on: db) {
+                contact.language = form.language.rawValue
+                try await contact.update(on: db)
+            }
+        }
+        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }.flatMap { PageErrors.safeNext($0) }
+        return Layout.redirect(back ?? "/")
     }
 
     @Sendable func home(req: Request) async throws -> Response {

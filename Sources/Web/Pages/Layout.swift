@@ -11,10 +11,10 @@ enum Layout {
             nav = """
             <nav class="nav" aria-label="\(c.t("nav.label"))"><a href="/dashboard">\(c.t("nav.dashboard"))</a>\
             <a href="/customers">\(c.t("nav.customers"))</a><a href="/projects/new">\(c.t("nav.newProject"))</a>\
-            \(signOut(c))</nav>
+            \(languageSwitch(c))\(signOut(c))</nav>
             """
         case .contact:
-            nav = "<nav class=\"nav\" aria-label=\"\(c.t("nav.label"))\"><a href=\"/portal\">\(c.t("nav.myProjects"))</a>\(signOut(c))</nav>"
+            nav = "<nav class=\"nav\" aria-label=\"\(c.t("nav.label"))\"><a href=\"/portal\">\(c.t("nav.myProjects"))</a>\(languageSwitch(c))\(signOut(c))</nav>"
         case .anonymous:
             let other: Language = c.language == .en ? .zhHans : .en
             nav = "<nav class=\"nav\"><a href=\"?lang=\(other.rawValue)\" lang=\"\(other.rawValue)\">\(other == .en ? "English" : "中文")</a></nav>"
@@ -39,6 +39,14 @@ enum Layout {
                                                                              isHTTPOnly: true, sameSite: .lax)
         }
         return response
+    }
+
+    /// One button that switches to the other language (works without JavaScript).
+    private static func languageSwitch(_ c: PageContext) -> HTML {
+        let other: Language = c.language == .en ? .zhHans : .en
+        return c.form(action: "/settings/language", cssClass: "inline", """
+            <input type="hidden" name="language" value="\(other.rawValue)"><button type="submit" class="link" lang="\(other.rawValue)">\(other == .en ? "English" : "中文")</button>
+            """)
     }
 
     private static func signOut(_ c: PageContext) -> HTML {
