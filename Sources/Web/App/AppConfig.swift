@@ -11,6 +11,8 @@ public struct AppConfig: Sendable {
     public var logLevel: String
     /// bcrypt cost; tests lower it (a cost-12 hash takes ~0.3 s here).
     public var bcryptCost: Int
+    /// False when the base URL was derived from host and port, so `serve --port` may move it along.
+    public var baseURLIsExplicit = true
 
     public struct Invalid: Error, CustomStringConvertible {
         public var description: String
@@ -25,6 +27,15 @@ public struct AppConfig: Sendable {
         self.port = port
         self.logLevel = logLevel
         self.bcryptCost = bcryptCost
+    }
+
+    /// The same configuration listening where `serve --hostname/--port` asked.
+    public func listening(hostname: String?, port: Int?) -> AppConfig {
+        var copy = self
+        copy.host = hostname ?? host
+        copy.port = port ?? self.port
+        if !baseURLIsExplicit, let url = URL(string: "http://\(copy.host):\(copy.port)") { copy.baseURL = url }
+        return copy
     }
 
     public var cookiesAreSecure: Bool { baseURL.scheme == "https" }
@@ -52,9 +63,11 @@ public struct AppConfig: Sendable {
             throw Invalid(description: "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
         }
         let cost = try parseInt(env["TANDEM_BCRYPT_COST"], name: "TANDEM_BCRYPT_COST", default: 12, range: 4...16)
-        return AppConfig(database: database, dataDirectory: dataDirectory,
-                         baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
-                         host: host, port: port, logLevel: logLevel, bcryptCost: cost)
+        var config = AppConfig(database: database, dataDirectory: dataDirectory,
+                               baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
+                               host: host, port: port, logLevel: logLevel, bcryptCost: cost)
+        config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
+        return config
     }
 
     private static func parseInt(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -75,7 +75,7 @@ enum DemoWorkspace {
         guard let number = signOff else { return }
         contactReq.actAs(Identity(principal: .contact(id: contact, grants: [project: true]), name: person.name, email: person.email,
                                   language: Language(rawValue: person.language) ?? .en, credentialID: nil, csrfToken: nil))
-        _ = try await ScopeActions.signOff(projectID: project, number: number, comment: "👍", on: contactReq)
+        _ = try await ScopeActions.signOff(projectID: project, number: number, comment: "同意，开始吧", on: contactReq)
     }
 
     private static func milestone(_ req: Request, _ project: ProjectRecord, _ name: String, _ due: String, deliverable: String) async throws -> MilestoneRecord {

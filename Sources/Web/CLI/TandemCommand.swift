@@ -37,9 +37,12 @@ public enum TandemCommand {
     }
 
     private static func serve(_ config: AppConfig, arguments: [String]) async throws {
+        let portText = try option("--port", in: arguments)
+        guard portText == nil || Int(portText!) != nil else { throw AppConfig.Invalid(description: "--port must be a number") }
+        let listening = config.listening(hostname: try option("--hostname", in: arguments), port: portText.flatMap { Int($0) })
         let app = try await Application.make(Environment(name: "production", arguments: ["tandem", "serve"] + arguments))
         do {
-            try await configure(app, config)
+            try await configure(app, listening)
             try await app.autoMigrate()
             try await app.execute()
         } catch {
