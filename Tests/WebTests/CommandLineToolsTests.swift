@@ -17,7 +17,7 @@ import Vapor
             #expect(Set(customers.map(\.language)) == ["zh-Hans", "en"])
             let projects = try await ProjectRecord.query(on: app.db).all()
             #expect(projects.count == 3)
-            #expect(Set(projects.map(\.status)) == ["planning", "closed"])
+            #expect(Set(projects.map(\.status)) == ["planning", "active", "closed"])
             let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status)
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
             #expect(try await AuditLog.verify(on: app.db).entries == 2)

@@ -40,6 +40,10 @@ enum DemoWorkspace {
         let c = try await item(req, shop, "前端开发", "2026-11-23", "2026-12-25", owner: designer.id, milestone: launch.id, deps: [b], progress: 20)
         _ = try await item(req, shop, "内部代码评审", "2026-12-28", "2027-01-05", owner: owner.id, milestone: launch.id, deps: [c], visible: false)
         _ = try await item(req, shop, "上线与培训", "2027-01-06", "2027-01-15", owner: owner.id, milestone: launch.id, deps: [c], key: true)
+        _ = try await ProjectActions.update(shop, with: UpdateProjectRequest(status: .active), on: req)
+        if let mockups = try await DeliverableRecord.query(on: req.db).filter(\.$milestoneID == design.id!).first() {
+            _ = try await MilestoneActions.submit(mockups, SubmitDeliverableRequest(note: "请查看首页和商品页两套方案", link: "https://design.example/shop-v1"), on: req)
+        }
 
         // 2. Planning project for the bike shop: scope proposed, waiting for the customer.
         let site = try await project(req, customer: harbor.id!, name: "Spring website refresh", start: "2026-12-07", goals: ["Online booking for repairs"])
