@@ -10,5 +10,7 @@ public enum AllMigrations {
         CreateMilestones(),
         CreateWorkItems(),
         CreateAuditLog(),
+        CreateBaselines(),
+        CreateProjectCalendars(),
     ]
 }

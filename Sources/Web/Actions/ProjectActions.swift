@@ -32,8 +32,16 @@ struct PlanSummary {
     static func load(projectID: UUID, on db: any Database) async throws -> PlanSummary {
         let items = try await PlanStore.workItems(projectID: projectID, on: db)
         let milestones = try await PlanStore.milestones(projectID: projectID, on: db)
+        let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
         return PlanSummary(progress: ProjectProgress.percent(of: items),
-                           endDate: ProjectProgress.endDate(items: items, milestones: milestones))
+                           endDate: endDate(items: items, milestones: milestones, calendar: calendar))
+    }
+
+    /// The scheduler's end date (dependencies and the working calendar included); the latest due
+    /// date when the plan is empty or cannot be scheduled.
+    static func endDate(items: [WorkItem], milestones: [Milestone], calendar: WorkingCalendar) -> LocalDate? {
+        let schedule = try? ProjectPlan.schedule(items, calendar: calendar, customerView: true)
+        return schedule?.endDate ?? ProjectProgress.endDate(items: items, milestones: milestones)
     }
 }
 

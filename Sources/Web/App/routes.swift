@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     CustomersAPIController().register(api)
     ProjectsAPIController().register(api)
     PlanAPIController().register(api)
+    PlanningAPIController().register(api)
     AuditAPIController().register(api)
     registerPages(app)
 }

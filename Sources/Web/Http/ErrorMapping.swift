@@ -39,6 +39,10 @@ struct ErrorMapping: AsyncMiddleware {
             case .throttled(let seconds):
                 return Mapped(status: .tooManyRequests, code: "throttled", message: "too many attempts; try again later", retryAfter: seconds)
             }
+        case let planning as PlanningError:
+            // Names no item: this answer may go to a contact who must not learn of hidden items.
+            if case .cycle = planning { return Mapped(status: .conflict, code: "conflict", message: "the plan has a dependency cycle") }
+            return Mapped(status: .badRequest, code: "validation_failed", message: "the plan cannot be scheduled", field: "dependsOn")
         case let abort as any AbortError:
             let code: String
             switch abort.status {

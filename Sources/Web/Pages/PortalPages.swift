@@ -34,7 +34,12 @@ struct PortalPages {
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
         let progress = ProjectProgress.percent(of: items)
-        let endDate = ProjectProgress.endDate(items: items, milestones: milestones.map { $0.0.domain })
+        // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
+        let plan = try await ProjectPlan.load(project, customerView: true, on: req.db)
+        let endDate = plan.plannedEnd
+        let charts = PlanCharts(plan: plan, customerView: true, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
+        let planBlocks = PlanSections.plan(c, gantt: charts.gantt(), zoom: .empty, comparison: .empty,
+                                           flowchart: charts.flowchart(), burnUp: try await charts.burnUp(on: req.db))
         let base = "/portal/projects/\(projectID.uuidString)"
 
         var waiting: [HTML] = []
@@ -88,10 +93,11 @@ struct PortalPages {
             <div class="portal"><h1>\(project.name)</h1>
             <section class="card"><div class="summary">\(Layout.progress(progress, label: c.t("field.progress")))\
             <span>\(c.t("field.endDate")): \(endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
-            <section class="card" id="waiting"><h2>\(c.t("portal.waiting"))</h2>\(waiting.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(waiting)</ul>" as HTML)</section>
-            <section class="card" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope)</section>
-            <section class="card" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(milestoneBlocks.isEmpty ? "<p class=\"empty\">—</p>" : HTML.empty)\(milestoneBlocks)</section>
-            <section class="card" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
+            <section class="card no-print" id="waiting"><h2>\(c.t("portal.waiting"))</h2>\(waiting.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(waiting)</ul>" as HTML)</section>
+            \(planBlocks)
+            <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope)</section>
+            <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(milestoneBlocks.isEmpty ? "<p class=\"empty\">—</p>" : HTML.empty)\(milestoneBlocks)</section>
+            <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
             <th>\(c.t("field.dueDate"))</th><th>\(c.t("field.status"))</th><th>\(c.t("field.progress"))</th></tr></thead><tbody>\(workRows)</tbody></table></div></section>
             </div>
             """)
@@ -126,6 +132,7 @@ func registerPages(_ app: Application) {
     DashboardPage().register(app)
     CustomerPages().register(app)
     ProjectPages().register(app)
+    PlanPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)
 }

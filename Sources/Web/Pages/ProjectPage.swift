@@ -11,14 +11,25 @@ enum ProjectPage {
         let project = try await req.authorizedProject()
         let projectID = project.id!
         let customer = try await CustomerRecord.find(project.customerID, on: req.db)
-        let items = try await PlanStore.workItems(projectID: projectID, on: req.db)
         let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: req.db)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == project.workspaceID).sort(\.$name).all()
         let memberNames = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })
-        let summary = PlanSummary(progress: ProjectProgress.percent(of: items),
-                                  endDate: ProjectProgress.endDate(items: items, milestones: milestones.map { $0.0.domain }))
         let base = "/projects/\(projectID.uuidString)"
+        let options = try await PlanChartRequest.ganttOptions(req, project: project)
+        let plan = try await ProjectPlan.load(project, customerView: false, on: req.db)
+        let items = plan.items
+        let summary = PlanSummary(progress: ProjectProgress.percent(of: items), endDate: plan.plannedEnd)
+        let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
+        let zoom = options.zoom ?? charts.defaultZoom()
+        let comparison = options.baseline.map { record, stored in
+            PlanSections.comparison(c, BaselineActions.compare(plan, baseline: stored, record: record, customerView: false), base: base)
+        } ?? .empty
+        let planBlocks = PlanSections.plan(c, gantt: charts.gantt(zoom: zoom, baseline: options.baseline?.1),
+                                           zoom: PlanSections.zoomLinks(c, base: base, current: zoom, baselineID: options.baseline?.0.id),
+                                           comparison: comparison, flowchart: charts.flowchart(), burnUp: try await charts.burnUp(on: req.db))
+        let baselines = PlanSections.baselines(c, try await BaselineStore.list(projectID: projectID, on: req.db),
+                                               selected: options.baseline?.0.id, base: base)
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
         let manage: HTML = c.identity.role?.canManage == true
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
@@ -28,9 +39,12 @@ enum ProjectPage {
             <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
+            \(planBlocks)
             \(scopeSection(c, versions: versions, base: base))
             \(milestoneSection(c, milestones, base: base))
-            \(workSection(c, items: items, milestones: milestones.map(\.0), memberNames: memberNames, base: base))
+            \(workSection(c, items: items, milestones: milestones.map(\.0), memberNames: memberNames, base: base, schedule: plan.schedule))
+            \(baselines)
+            \(PlanSections.calendar(c, plan.calendar, base: base))
             """)
     }
 
@@ -44,7 +58,7 @@ enum ProjectPage {
         }
         let latest = versions.first
         return """
-            <section class="card" id="scope"><h2>\(c.t("scope.title"))</h2>\(versions.isEmpty ? "<p class=\"empty\">\(c.t("scope.none"))</p>" : HTML.empty)\(rendered)
+            <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(versions.isEmpty ? "<p class=\"empty\">\(c.t("scope.none"))</p>" : HTML.empty)\(rendered)
             <details\(flag: "open", versions.isEmpty)><summary>\(c.t("scope.propose"))</summary>\(c.form(action: base + "/scope-versions", id: "new-scope", """
               <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3">\(latest.map { JSONList.decode($0.goalsJSON).joined(separator: "\n") } ?? "")</textarea></label>
               <label>\(c.t("scope.inScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="inScope" rows="3">\(latest.map { JSONList.decode($0.inScopeJSON).joined(separator: "\n") } ?? "")</textarea></label>
@@ -81,7 +95,7 @@ enum ProjectPage {
                 """
         }
         return """
-            <section class="card" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(rendered)
+            <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(rendered)
             <details\(flag: "open", milestones.isEmpty)><summary>\(c.t("milestones.new"))</summary>\(c.form(action: base + "/milestones", id: "new-milestone", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required></label>
@@ -92,18 +106,23 @@ enum ProjectPage {
             """
     }
 
-    static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String) -> HTML {
+    static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String,
+                            schedule: ProjectSchedule) -> HTML {
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
         let rows: [HTML] = items.map { item in
             let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")
+            // Show where the scheduler put the item when dependencies or the calendar moved it.
+            let scheduled = schedule[item.id]
+            let start: HTML = scheduled.map { $0.earlyStart != item.startDate ? "<s>\(item.startDate.description)</s> \($0.earlyStart.description)" : "\(item.startDate.description)" } ?? "\(item.startDate.description)"
+            let due: HTML = scheduled.map { $0.earlyFinish != item.dueDate ? "<s>\(item.dueDate.description)</s> \($0.earlyFinish.description)" : "\(item.dueDate.description)" } ?? "\(item.dueDate.description)"
             return """
                 <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
-                <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(item.startDate.description)</td><td>\(item.dueDate.description)</td>\
+                <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(start)</td><td>\(due)</td>\
                 <td>\(deps.isEmpty ? "—" : deps)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td>\
                 <td>\(c.form(action: "/work-items/\(item.id.uuidString)/progress", cssClass: "inline progress-form", """
                 <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\
                 <button type="submit">\(c.t("action.save"))</button>
-                """))</td></tr>
+                """))\(WorkItemEditView.form(c, item: item, items: items, memberNames: memberNames))</td></tr>
                 """
         }
         let memberOptions = HTML(raw: memberNames.sorted { $0.value < $1.value }.map { id, name in
@@ -113,7 +132,7 @@ enum ProjectPage {
         let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
         let dependencyOptions: [HTML] = items.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }
         return """
-            <section class="card" id="work"><h2>\(c.t("work.title"))</h2>\
+            <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2>\
             <div class="scroll"><table id="work-items"><thead><tr><th>\(c.t("field.title"))</th><th>\(c.t("field.owner"))</th>\
             <th>\(c.t("field.startDate"))</th><th>\(c.t("field.dueDate"))</th><th>\(c.t("field.dependsOn"))</th><th>\(c.t("field.status"))</th>\
             <th>\(c.t("field.progress"))</th></tr></thead><tbody>\(rows)</tbody></table></div>

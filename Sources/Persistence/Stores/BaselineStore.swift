@@ -1,0 +1,55 @@
+import Domain
+import Fluent
+import Foundation
+
+/// A baseline as Domain values: item spans and milestone dates by id.
+public struct StoredBaseline: Sendable {
+    public var id: UUID
+    public var projectID: UUID
+    public var name: String
+    public var createdAt: Date
+    public var endDate: LocalDate
+    public var items: [UUID: DateSpan]
+    public var milestones: [UUID: LocalDate]
+}
+
+/// Saves and loads frozen schedules.
+public enum BaselineStore {
+    /// Writes one baseline with its entries; call inside a write transaction.
+    public static func create(projectID: UUID, name: String, createdAt: Date, endDate: LocalDate,
+                              items: [UUID: DateSpan], milestones: [UUID: LocalDate], on db: any Database) async throws -> BaselineRecord {
+        let record = BaselineRecord()
+        record.id = UUID()
+        record.projectID = projectID
+        record.name = name
+        record.endDate = endDate.description
+        record.createdAt = createdAt
+        try await record.create(on: db)
+        var entries = items.map { BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "item", start: $0.value.start, finish: $0.value.finish) }
+        entries += milestones.map { BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "milestone", start: $0.value, finish: $0.value) }
+        // Chunked so a large plan stays under the database's bound-parameter limit.
+        for start in stride(from: 0, to: entries.count, by: 500) {
+            try await Array(entries[start..<min(start + 500, entries.count)]).create(on: db)
+        }
+        return record
+    }
+
+    /// A project's baselines, oldest first.
+    public static func list(projectID: UUID, on db: any Database) async throws -> [BaselineRecord] {
+        try await BaselineRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    /// The baseline `id` of project `projectID` with its entries; nil when it is not that project's.
+    public static func load(id: UUID, projectID: UUID, on db: any Database) async throws -> StoredBaseline? {
+        guard let record = try await BaselineRecord.find(id, on: db), record.projectID == projectID else { return nil }
+        let entries = try await BaselineEntryRecord.query(on: db).filter(\.$baselineID == id).all()
+        var items: [UUID: DateSpan] = [:]
+        var milestones: [UUID: LocalDate] = [:]
+        for entry in entries {
+            guard let start = LocalDate(entry.startDate), let finish = LocalDate(entry.finishDate) else { continue }
+            if entry.kind == "milestone" { milestones[entry.objectID] = finish } else { items[entry.objectID] = DateSpan(start: start, finish: finish) }
+        }
+        return StoredBaseline(id: id, projectID: projectID, name: record.name, createdAt: record.createdAt,
+                              endDate: LocalDate(record.endDate) ?? LocalDate(dayNumber: 0), items: items, milestones: milestones)
+    }
+}

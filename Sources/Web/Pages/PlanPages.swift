@@ -1,0 +1,69 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+
+/// The plan forms of the team's project page: baselines, the working calendar, editing a work item.
+struct PlanPages {
+    func register(_ app: any RoutesBuilder) {
+        app.endpoint(.POST, "projects", ":projectID", "baselines", rule: .projectTeam, surface: .page, use: createBaseline)
+        app.endpoint(.POST, "projects", ":projectID", "calendar", rule: .projectTeam, surface: .page, use: updateCalendar)
+        app.endpoint(.POST, "work-items", ":workItemID", "edit", rule: .projectTeam, surface: .page, use: editWorkItem)
+    }
+
+    struct BaselineForm: Decodable {
+        var name: String
+    }
+
+    /// Saves the current plan as a baseline and shows the comparison with it.
+    @Sendable func createBaseline(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(BaselineForm.self, from: req)
+        let record = try await BaselineActions.create(CreateBaselineRequest(name: form.name), project: project, on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)?baseline=\(record.id!.uuidString)#plan")
+    }
+
+    struct CalendarForm: Decodable {
+        var nonWorkingDates: String?
+        var workingDates: String?
+    }
+
+    /// Replaces the working calendar from two textareas of dates, one per line.
+    @Sendable func updateCalendar(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let form = try FormInput.decode(CalendarForm.self, from: req)
+        _ = try await CalendarActions.update(WorkingCalendarBody(nonWorkingDates: FormInput.lines(form.nonWorkingDates),
+                                                                 workingDates: FormInput.lines(form.workingDates)),
+                                             projectID: project.id!, on: req)
+        return Layout.redirect("/projects/\(project.id!.uuidString)#calendar")
+    }
+
+    struct WorkItemEditForm: Decodable {
+        var title: String?
+        var startDate: String?
+        var dueDate: String?
+        var assigneeId: String?
+        var progress: Int?
+        var status: WorkItemStatus?
+        /// Present when the form showed the dependency list, so an empty selection clears it.
+        var dependenciesShown: String?
+        var dependsOn: [UUID]?
+    }
+
+    /// Changes a work item's title, dates, owner, dependencies, progress or status (a cycle answers 409).
+    @Sendable func editWorkItem(req: Request) async throws -> Response {
+        let item = try await req.authorizedWorkItem()
+        let form = try FormInput.decode(WorkItemEditForm.self, from: req)
+        var update = UpdateWorkItemRequest()
+        update.title = FormInput.optional(form.title)
+        update.startDate = FormInput.optional(form.startDate)
+        update.dueDate = FormInput.optional(form.dueDate)
+        update.assigneeId = FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:))
+        update.progress = form.progress
+        // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".
+        update.status = form.status?.rawValue == item.status ? nil : form.status
+        if form.dependenciesShown != nil { update.dependsOn = form.dependsOn ?? [] }
+        _ = try await WorkItemActions.update(item, with: update, on: req)
+        return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
+    }
+}

@@ -1,0 +1,91 @@
+import Domain
+import Fluent
+import Foundation
+import Persistence
+
+/// A project's whole plan scheduled on its own working calendar: what every planning answer starts from.
+///
+/// Scheduling always runs over every item, hidden or not, so an internal dependency still moves the
+/// dates a customer sees; the views filter afterwards.
+struct ProjectPlan: Sendable {
+    var projectID: UUID
+    var projectName: String
+    var projectStart: LocalDate
+    var timeZone: TimeZone
+    var items: [WorkItem]
+    var milestones: [Milestone]
+    /// Milestones whose deliverables are all accepted.
+    var doneMilestones: Set<UUID>
+    var calendar: WorkingCalendar
+    var schedule: ProjectSchedule
+
+    /// Loads and schedules the plan. A cycle answers 409 naming the items, but only to the team.
+    static func load(_ project: ProjectRecord, customerView: Bool, on db: any Database) async throws -> ProjectPlan {
+        let projectID = project.id!
+        let items = try await PlanStore.workItems(projectID: projectID, on: db)
+        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: db)
+        let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
+        let schedule = try schedule(items, calendar: calendar, customerView: customerView)
+        let done = milestones.filter { !$0.1.isEmpty && $0.1.allSatisfy { $0.status == DeliverableStatus.accepted.rawValue } }
+        return ProjectPlan(projectID: projectID, projectName: project.name,
+                           projectStart: LocalDate(project.startDate) ?? LocalDate(dayNumber: 0),
+                           timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
+                           milestones: milestones.map { $0.0.domain }, doneMilestones: Set(done.map { $0.0.id! }),
+                           calendar: calendar, schedule: schedule)
+    }
+
+    static func schedule(_ items: [WorkItem], calendar: WorkingCalendar, customerView: Bool) throws -> ProjectSchedule {
+        let result = Result { () throws(PlanningError) -> ProjectSchedule in
+            try Scheduler.schedule(items.map { PlanItem($0, calendar: calendar) }, calendar: calendar)
+        }
+        switch result {
+        case .success(let schedule):
+            return schedule
+        case .failure(let error):
+            guard case .cycle(let ids) = error, !customerView else { throw error }
+            let titles = Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            throw DomainError.conflict("dependency cycle: \(ids.map { titles[$0] ?? $0.uuidString }.joined(separator: " → "))")
+        }
+    }
+
+    /// The scheduler's end date; the latest due date when there is no work item; nil for an empty plan.
+    var plannedEnd: LocalDate? { schedule.endDate ?? ProjectProgress.endDate(items: items, milestones: milestones) }
+
+    /// The date the plan ends: `plannedEnd`, else the project start.
+    var endDate: LocalDate { plannedEnd ?? projectStart }
+
+    /// The date the plan starts: the earlier of the project start and the first scheduled day.
+    var startDate: LocalDate { min(schedule.startDate ?? projectStart, projectStart) }
+
+    /// Today in the project's time zone.
+    func today(_ now: Date) -> LocalDate { LocalDate(now, in: timeZone) }
+
+    /// Where each milestone now falls: its due date, or later when its work items finish later.
+    var milestoneForecast: [UUID: LocalDate] {
+        var latest: [UUID: LocalDate] = [:]
+        for item in items {
+            guard let milestone = item.milestoneID, let finish = schedule[item.id]?.earlyFinish else { continue }
+            latest[milestone] = max(latest[milestone] ?? finish, finish)
+        }
+        return Dictionary(uniqueKeysWithValues: milestones.map { ($0.id, max($0.dueDate, latest[$0.id] ?? $0.dueDate)) })
+    }
+
+    /// The work items the viewer may see, in plan order.
+    func items(customerView: Bool) -> [WorkItem] { customerView ? items.filter(\.visibleToCustomer) : items }
+
+    /// The milestones the viewer may see, by due date.
+    func milestones(customerView: Bool) -> [Milestone] { customerView ? milestones.filter(\.visibleToCustomer) : milestones }
+
+    /// Finish-to-start links between visible items and from items to their visible milestones; for a
+    /// customer, links through hidden items are bridged so no hidden item is named.
+    func edges(customerView: Bool) -> [DependencyEdge] {
+        var all: [DependencyEdge] = []
+        for item in items {
+            all += item.dependencies.map { DependencyEdge(predecessor: $0.predecessorID, successor: item.id) }
+            if let milestone = item.milestoneID { all.append(DependencyEdge(predecessor: item.id, successor: milestone)) }
+        }
+        guard customerView else { return all }
+        let visible = Set(items(customerView: true).map(\.id)).union(milestones(customerView: true).map(\.id))
+        return DependencyBridging.visibleEdges(all, visible: visible)
+    }
+}
