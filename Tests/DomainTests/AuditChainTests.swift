@@ -219,4 +219,17 @@ struct AuditChainTests {
         // then
         #expect(first != second)
     }
+
+    @Test("an instant that comes back from the database a hair off still verifies")
+    func storedInstantRoundTripStillVerifies() {
+        // given an entry at a millisecond instant
+        let entry = AuditChain.next(after: nil, at: Date(timeIntervalSince1970: 1_796_000_000.123), actor: "contact:a",
+                                    action: "scope.sign_off", objectType: "scope_version", objectID: objectID, projectID: nil,
+                                    contentHash: "c")
+        // when the database hands back the instant a few nanoseconds early
+        var stored = entry
+        stored.at = Date(timeIntervalSince1970: entry.at.timeIntervalSince1970 - 0.000_000_4)
+        // then the chain still verifies
+        #expect(AuditChain.verify([stored]).ok)
+    }
 }

@@ -49,7 +49,9 @@ public enum AuditChain {
     }
 
     /// Milliseconds since 1970, so the hash survives databases that keep only millisecond precision.
-    public static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+    /// Rounded to the nearest: a stored instant comes back a few nanoseconds off in floating point,
+    /// and rounding down would then change the hash.
+    public static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     public static func entryHash(seq: Int, at: Date, actor: String, action: String, objectType: String,
                                  objectID: UUID, contentHash: String, prevHash: String) -> String {
