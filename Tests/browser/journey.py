@@ -43,6 +43,8 @@ SEL = {
     "scope": "#scope",
     "new_milestone_form": "form#new-milestone",
     "milestones": "#milestones",
+    "new_work_item_form": "form#new-work-item",
+    "work_items": "#work-items",
     "invite_link": "a#invite-link",
     # 6. invitation
     "invite_form": "form#invite-form",
@@ -52,6 +54,8 @@ SEL = {
     "portal_title": "h1",
     "sign_off_form": "form.sign-off-scope",
     "scope_status": "#scope .scope-status",
+    "portal_gantt": "figure.chart.gantt svg",
+    "gantt_critical": "figure.chart.gantt svg .crit",
     # any form's submit control
     "submit": "button[type=submit], input[type=submit]",
 }
@@ -94,6 +98,7 @@ DATA = {
     "milestone_name": "设计稿确认",
     "milestone_due": "2026-12-20",
     "milestone_description": "客户确认首页和产品页设计稿。",
+    "work_items": [("交互设计", "2026-12-01", "2026-12-04"), ("视觉设计", "2026-12-07", "2026-12-18")],
 }
 
 WAIT_SECONDS = 10
@@ -370,6 +375,25 @@ class Journey:
         self.wait_text(SEL["milestones"], DATA["milestone_name"], "the new milestone listed")
         self.screenshot("milestone")
 
+        # 5c. two work items toward the milestone, the second after the first (they form the critical path)
+        for index, (title, start, due) in enumerate(DATA["work_items"]):
+            self.begin(f"5 work item {index + 1}")
+            # the form sits in a <details> that is folded once the plan has items
+            self.driver.execute_script(
+                "var f = document.querySelector(arguments[0]); if (f) f.closest('details').open = true;",
+                SEL["new_work_item_form"])
+            form = self.el(SEL["new_work_item_form"])
+            self.type_into(form, "title", title, "input")
+            self.set_by_js(form, "startDate", start)
+            self.set_by_js(form, "dueDate", due)
+            self.select_text(form, "milestoneId", DATA["milestone_name"])
+            if index > 0:
+                self.select_text(form, "dependsOn[]", DATA["work_items"][index - 1][0])
+            self.submit(form, "new-work-item")
+            self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+            self.wait_text(SEL["work_items"], title, f"work item {title} listed")
+        self.screenshot("work-items")
+
         # 6. invite the contact
         self.begin("6 invite")
         link = self.el(SEL["invite_link"])
@@ -409,6 +433,13 @@ class Journey:
         self.wait_text(SEL["portal_title"], DATA["project_name"], "the project name in the portal")
         if DATA["milestone_name"] not in self.driver.find_element(By.TAG_NAME, "body").text:
             raise JourneyFailure(f"portal page does not show the milestone {DATA['milestone_name']!r}")
+        gantt = self.el(SEL["portal_gantt"])
+        gantt_text = gantt.get_attribute("textContent") or ""
+        if DATA["milestone_name"] not in gantt_text:
+            raise JourneyFailure("the portal's Gantt chart does not show the milestone")
+        if not self.driver.find_elements(By.CSS_SELECTOR, SEL["gantt_critical"]):
+            raise JourneyFailure("the portal's Gantt chart marks no critical path")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", gantt)
         self.screenshot("portal")
 
         self.begin("7 portal sign-off")
