@@ -26,7 +26,9 @@ enum GanttAxis {
             let x = layout.x(day)
             let isBoundary = zoom == .month ? date.day == 1 : date.isoWeekday == 1
             if isBoundary { grid += "M\(SVGText.number(x)) \(SVGText.number(top))V\(SVGText.number(bottom))" }
-            if date.day == 1 || day == layout.firstDay {
+            // The first, partial month gets a label only if it leaves room before the next month's.
+            let partialRoom = Double(LocalDate.daysIn(month: date.month, year: date.year) - date.day + 1) * layout.pixelsPerDay
+            if date.day == 1 || (day == layout.firstDay && (zoom == .month || partialRoom >= 56)) {
                 let text = zoom == .month ? (date.month == 1 || day == layout.firstDay ? pad(date.year, 4) : nil)
                     : "\(pad(date.year, 4))-\(pad(date.month, 2))"
                 if let text { ticks += "<text class=\"ax\" x=\"\(SVGText.number(x + 2))\" y=\"44\">\(text)</text>" }

@@ -183,4 +183,16 @@ func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baselin
         // then
         #expect(output.utf8.count < 1_500_000)
     }
+
+    @Test func aChartStartingAtAMonthsLastDayLabelsOnlyTheNextMonth() {
+        // given a plan whose first day is the last day of November
+        let rows = [GanttRow(id: itemID(1), label: "Design", group: nil, start: ymd("2026-11-30"), finish: ymd("2026-12-04"),
+                             progress: 0, status: .todo, isCritical: true)]
+        // when
+        let svg = GanttChart.render(title: "Plan", rows: rows, milestones: [], today: ymd("2026-11-30"), calendar: .weekdays,
+                                    zoom: .day, labels: .english)
+        // then the two month labels do not sit on top of each other
+        #expect(!svg.contains(">2026-11<"))
+        #expect(svg.contains(">2026-12<"))
+    }
 }
