@@ -54,8 +54,8 @@ SEL = {
     "portal_title": "h1",
     "sign_off_form": "form.sign-off-scope",
     "scope_status": "#scope .scope-status",
-    "portal_gantt": "figure.chart.gantt svg",
-    "gantt_critical": "figure.chart.gantt svg .crit",
+    "portal_gantt": "figure.chart.gantt object",
+    "gantt_critical": ".crit",
     # any form's submit control
     "submit": "button[type=submit], input[type=submit]",
 }
@@ -434,11 +434,18 @@ class Journey:
         if DATA["milestone_name"] not in self.driver.find_element(By.TAG_NAME, "body").text:
             raise JourneyFailure(f"portal page does not show the milestone {DATA['milestone_name']!r}")
         gantt = self.el(SEL["portal_gantt"])
-        gantt_text = gantt.get_attribute("textContent") or ""
-        if DATA["milestone_name"] not in gantt_text:
+        # the chart is an SVG document of its own inside <object>: read it once it has loaded
+        chart = self.until(lambda d: d.execute_script(
+            "var doc = arguments[0].contentDocument; var svg = doc && doc.querySelector('svg');"
+            "return svg ? {text: svg.textContent, critical: svg.querySelectorAll(arguments[1]).length,"
+            " width: arguments[0].getBoundingClientRect().width} : null;",
+            gantt, SEL["gantt_critical"]), "the Gantt chart document to load")
+        if DATA["milestone_name"] not in chart["text"]:
             raise JourneyFailure("the portal's Gantt chart does not show the milestone")
-        if not self.driver.find_elements(By.CSS_SELECTOR, SEL["gantt_critical"]):
+        if chart["critical"] < 1:
             raise JourneyFailure("the portal's Gantt chart marks no critical path")
+        if chart["width"] < 200:
+            raise JourneyFailure(f"the portal's Gantt chart is only {chart['width']}px wide")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", gantt)
         self.screenshot("portal")
 

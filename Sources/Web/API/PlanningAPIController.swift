@@ -90,9 +90,10 @@ struct PlanningAPIController {
 
 /// What the chart routes of the API and the pages share: the viewer's charts, query options, the SVG answer.
 enum PlanChartRequest {
-    static func charts(_ req: Request, project: ProjectRecord) async throws -> PlanCharts {
+    /// `customerView` nil means: the customer's view for contacts, the team's for members.
+    static func charts(_ req: Request, project: ProjectRecord, customerView: Bool? = nil) async throws -> PlanCharts {
         let identity = try await req.identity
-        let customerView = identity.contactID != nil
+        let customerView = customerView ?? (identity.contactID != nil)
         let plan = try await ProjectPlan.load(project, customerView: customerView, on: req.db)
         return PlanCharts(plan: plan, customerView: customerView, language: identity.language,
                           catalogue: req.tandem.catalogue, today: plan.today(req.now))

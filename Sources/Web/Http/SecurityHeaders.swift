@@ -1,13 +1,21 @@
 import Vapor
 
 /// Security headers on every answer: no inline scripts, no framing, no sniffing, no referrer leaks.
+///
+/// SVG charts are documents of their own (pages embed them with `<object>`): they get a policy that
+/// runs no script at all, allows their own `<style>`, and lets only this site embed them.
 struct SecurityHeaders: AsyncMiddleware {
+    static let page = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'self'; "
+        + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    static let svg = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
+
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
+        let isSVG = response.headers.first(name: .contentType)?.hasPrefix("image/svg+xml") == true
         let headers = [
-            ("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+            ("Content-Security-Policy", isSVG ? Self.svg : Self.page),
             ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", "DENY"),
+            ("X-Frame-Options", isSVG ? "SAMEORIGIN" : "DENY"),
             ("Referrer-Policy", "same-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }

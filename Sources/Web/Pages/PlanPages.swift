@@ -1,4 +1,5 @@
 import Domain
+import Fluent
 import Foundation
 import Persistence
 import Vapor
@@ -8,7 +9,23 @@ struct PlanPages {
     func register(_ app: any RoutesBuilder) {
         app.endpoint(.POST, "projects", ":projectID", "baselines", rule: .projectTeam, surface: .page, use: createBaseline)
         app.endpoint(.POST, "projects", ":projectID", "calendar", rule: .projectTeam, surface: .page, use: updateCalendar)
+        app.endpoint(.GET, "work-items", ":workItemID", "edit", rule: .projectTeam, surface: .page, use: editForm)
         app.endpoint(.POST, "work-items", ":workItemID", "edit", rule: .projectTeam, surface: .page, use: editWorkItem)
+    }
+
+    /// One work item's full edit form, dependencies included (a page of its own, so the project page stays light).
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let c = try await PageContext.make(req)
+        let record = try await req.authorizedWorkItem()
+        guard let project = try await ProjectRecord.find(record.projectID, on: req.db) else { throw DomainError.notFound }
+        let items = try await PlanStore.workItems(projectID: project.id!, on: req.db)
+        guard let item = items.first(where: { $0.id == record.id }) else { throw DomainError.notFound }
+        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == project.workspaceID).sort(\.$name).all()
+        return Layout.page(c, title: item.title, """
+            <section class="card narrow"><h1>\(item.title)</h1><p class="muted"><a href="/projects/\(project.id!.uuidString)#work">\(project.name)</a></p>
+            \(WorkItemEditView.form(c, item: item, items: items, memberNames: Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })))
+            </section>
+            """)
     }
 
     struct BaselineForm: Decodable {

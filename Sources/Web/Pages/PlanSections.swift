@@ -3,18 +3,13 @@ import Foundation
 import Persistence
 
 /// The plan blocks of the team page and the portal: Gantt chart, dependency flowchart, burn-up.
-///
-/// Charts are inlined so they print with the page and need no second request. Their own
-/// `<style>` element is dropped because the CSP (`style-src 'self'`) would block it anyway;
-/// app.css carries the same rules scoped to `.chart.gantt`, `.chart.flow` and `.chart.burnup`.
 enum PlanSections {
-    /// The Domain renderers escape every text they print, so the markup is safe to embed as is.
-    static func inline(_ svg: String, kind: String) -> HTML {
-        var markup = svg
-        if let open = markup.range(of: "<style>"), let close = markup.range(of: "</style>", range: open.upperBound..<markup.endIndex) {
-            markup.removeSubrange(open.lowerBound..<close.upperBound)
-        }
-        return "<figure class=\"chart \(kind)\">\(HTML(raw: markup))</figure>"
+    /// A chart document from `ChartPages`, with a link for browsers that cannot embed it.
+    static func embed(_ c: PageContext, _ url: String, kind: String, label: String) -> HTML {
+        """
+        <figure class="chart \(kind)"><object type="image/svg+xml" data="\(url: url)" aria-label="\(label)">\
+        <a href="\(url: url)">\(label)</a></object></figure>
+        """
     }
 
     /// Links that redraw the page's Gantt chart at another scale, keeping the baseline.
@@ -29,14 +24,17 @@ enum PlanSections {
         return "<p class=\"zoom no-print\">\(c.t("plan.zoom")): \(HTML(raw: links.map(\.raw).joined(separator: " · ")))</p>"
     }
 
-    /// Gantt (with zoom links and the baseline comparison when one is chosen), flowchart and burn-up.
-    static func plan(_ c: PageContext, gantt: String, zoom: HTML, comparison: HTML, flowchart: String, burnUp: String) -> HTML {
+    /// Gantt (with zoom links and the baseline comparison when one is chosen), flowchart and burn-up;
+    /// `charts` is the path the three chart documents live under, `ganttQuery` the Gantt's options.
+    static func plan(_ c: PageContext, charts: String, ganttQuery: String, zoom: HTML, comparison: HTML) -> HTML {
         """
-        <section class="card plan" id="plan"><h2>\(c.t("plan.title"))</h2>\(zoom)\(inline(gantt, kind: "gantt"))\
+        <section class="card plan" id="plan"><h2>\(c.t("plan.title"))</h2>\(zoom)\
+        \(embed(c, charts + "/gantt.svg" + ganttQuery, kind: "gantt", label: c.t("plan.title")))\
         <p class="hint no-print">\(c.t("plan.printHint"))</p>\(comparison)</section>
-        <section class="card flow no-print" id="flowchart"><h2>\(c.t("plan.flowchart"))</h2>\(inline(flowchart, kind: "flow"))</section>
+        <section class="card flow no-print" id="flowchart"><h2>\(c.t("plan.flowchart"))</h2>\
+        \(embed(c, charts + "/flowchart.svg", kind: "flow", label: c.t("plan.flowchart")))</section>
         <section class="card burnup no-print" id="burnup"><h2>\(c.t("plan.burnUp"))</h2><p class="hint">\(c.t("plan.burnUpHint"))</p>\
-        \(inline(burnUp, kind: "burnup"))</section>
+        \(embed(c, charts + "/burnup.svg", kind: "burnup", label: c.t("plan.burnUp")))</section>
         """
     }
 

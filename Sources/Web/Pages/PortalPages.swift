@@ -28,19 +28,17 @@ struct PortalPages {
         let project = try await req.authorizedProject()
         let projectID = project.id!
         let canApprove = c.identity.grants[projectID] == true
-        let items = try await PlanStore.workItems(projectID: projectID, on: req.db)
-        let visibleItems = items.filter(\.visibleToCustomer)
+        // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
+        let plan = try await ProjectPlan.load(project, customerView: true, on: req.db)
+        let items = plan.items
+        let visibleItems = plan.items(customerView: true)
         let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: true, on: req.db)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
         let progress = ProjectProgress.percent(of: items)
-        // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
-        let plan = try await ProjectPlan.load(project, customerView: true, on: req.db)
         let endDate = plan.plannedEnd
-        let charts = PlanCharts(plan: plan, customerView: true, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
-        let planBlocks = PlanSections.plan(c, gantt: charts.gantt(), zoom: .empty, comparison: .empty,
-                                           flowchart: charts.flowchart(), burnUp: try await charts.burnUp(on: req.db))
         let base = "/portal/projects/\(projectID.uuidString)"
+        let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: "", zoom: .empty, comparison: .empty)
 
         var waiting: [HTML] = []
         if let current, current.status == ScopeStatus.proposed.rawValue {
@@ -86,8 +84,10 @@ struct PortalPages {
             }
             return "<article class=\"milestone\"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small></h3><ul class=\"list\">\(rows)</ul></article>"
         }
-        let workRows: [HTML] = visibleItems.map { item in
-            "<tr><td>\(item.title)</td><td>\(item.dueDate.description)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td><td>\(Layout.progress(item.progress, label: item.title))</td></tr>"
+        let pager = Pager(req, count: visibleItems.count, anchor: "work")
+        // The customer sees when each item is now expected to finish, after dependencies and the calendar.
+        let workRows: [HTML] = visibleItems[pager.range].map { item in
+            "<tr><td>\(item.title)</td><td>\((plan.schedule[item.id]?.earlyFinish ?? item.dueDate).description)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td><td>\(Layout.progress(item.progress, label: item.title))</td></tr>"
         }
         return Layout.page(c, title: project.name, """
             <div class="portal"><h1>\(project.name)</h1>
@@ -98,7 +98,7 @@ struct PortalPages {
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope)</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(milestoneBlocks.isEmpty ? "<p class=\"empty\">—</p>" : HTML.empty)\(milestoneBlocks)</section>
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
-            <th>\(c.t("field.dueDate"))</th><th>\(c.t("field.status"))</th><th>\(c.t("field.progress"))</th></tr></thead><tbody>\(workRows)</tbody></table></div></section>
+            <th>\(c.t("field.dueDate"))</th><th>\(c.t("field.status"))</th><th>\(c.t("field.progress"))</th></tr></thead><tbody>\(workRows)</tbody></table></div>\(pager.links(c))</section>
             </div>
             """)
     }
@@ -133,6 +133,7 @@ func registerPages(_ app: Application) {
     CustomerPages().register(app)
     ProjectPages().register(app)
     PlanPages().register(app)
+    ChartPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)
 }

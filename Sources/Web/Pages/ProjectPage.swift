@@ -25,9 +25,11 @@ enum ProjectPage {
         let comparison = options.baseline.map { record, stored in
             PlanSections.comparison(c, BaselineActions.compare(plan, baseline: stored, record: record, customerView: false), base: base)
         } ?? .empty
-        let planBlocks = PlanSections.plan(c, gantt: charts.gantt(zoom: zoom, baseline: options.baseline?.1),
+        var ganttQuery = "?zoom=\(zoom.rawValue)"
+        if let baseline = options.baseline?.0.id { ganttQuery += "&baseline=\(baseline.uuidString)" }
+        let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: ganttQuery,
                                            zoom: PlanSections.zoomLinks(c, base: base, current: zoom, baselineID: options.baseline?.0.id),
-                                           comparison: comparison, flowchart: charts.flowchart(), burnUp: try await charts.burnUp(on: req.db))
+                                           comparison: comparison)
         let baselines = PlanSections.baselines(c, try await BaselineStore.list(projectID: projectID, on: req.db),
                                                selected: options.baseline?.0.id, base: base)
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
@@ -109,7 +111,8 @@ enum ProjectPage {
     static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String,
                             schedule: ProjectSchedule) -> HTML {
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
-        let rows: [HTML] = items.map { item in
+        let pager = Pager(c.req, count: items.count, anchor: "work")
+        let rows: [HTML] = items[pager.range].map { item in
             let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")
             // Show where the scheduler put the item when dependencies or the calendar moved it.
             let scheduled = schedule[item.id]
@@ -122,7 +125,7 @@ enum ProjectPage {
                 <td>\(c.form(action: "/work-items/\(item.id.uuidString)/progress", cssClass: "inline progress-form", """
                 <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\
                 <button type="submit">\(c.t("action.save"))</button>
-                """))\(WorkItemEditView.form(c, item: item, items: items, memberNames: memberNames))</td></tr>
+                """))<a class="edit-link" href="/work-items/\(item.id.uuidString)/edit">\(c.t("work.edit"))</a></td></tr>
                 """
         }
         let memberOptions = HTML(raw: memberNames.sorted { $0.value < $1.value }.map { id, name in
@@ -135,7 +138,7 @@ enum ProjectPage {
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2>\
             <div class="scroll"><table id="work-items"><thead><tr><th>\(c.t("field.title"))</th><th>\(c.t("field.owner"))</th>\
             <th>\(c.t("field.startDate"))</th><th>\(c.t("field.dueDate"))</th><th>\(c.t("field.dependsOn"))</th><th>\(c.t("field.status"))</th>\
-            <th>\(c.t("field.progress"))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            <th>\(c.t("field.progress"))</th></tr></thead><tbody>\(rows)</tbody></table></div>\(pager.links(c))
             <details\(flag: "open", items.isEmpty)><summary>\(c.t("work.new"))</summary>\(c.form(action: base + "/work-items", id: "new-work-item", """
               <label>\(c.t("field.title"))<input name="title" required maxlength="200"></label>
               <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required></label>

@@ -1,7 +1,7 @@
 import Domain
 import Foundation
 
-/// The "edit" disclosure of one work-item row: title, dates, owner, status, progress and dependencies.
+/// The edit form of one work item: title, dates, owner, status, progress and dependencies.
 enum WorkItemEditView {
     static func form(_ c: PageContext, item: WorkItem, items: [WorkItem], memberNames: [UUID: String]) -> HTML {
         let owners: [HTML] = memberNames.sorted { $0.value < $1.value }.map { id, name in
@@ -15,7 +15,7 @@ enum WorkItemEditView {
             "<option value=\"\(other.id.uuidString)\"\(flag: "selected", dependsOn.contains(other.id))>\(other.title)</option>"
         }
         return """
-            <details class="edit-work-item"><summary>\(c.t("work.edit"))</summary>\(c.form(action: "/work-items/\(item.id.uuidString)/edit", cssClass: "edit-work-item-form", """
+            \(c.form(action: "/work-items/\(item.id.uuidString)/edit", id: "edit-work-item", """
               <label>\(c.t("field.title"))<input name="title" required maxlength="200" value="\(item.title)"></label>
               <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required value="\(item.startDate.description)"></label>
               <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required value="\(item.dueDate.description)"></label></div>
@@ -23,9 +23,9 @@ enum WorkItemEditView {
               <label>\(c.t("field.status"))<select name="status">\(statuses)</select></label>
               <label>\(c.t("field.progress"))<input name="progress" type="number" min="0" max="100" value="\(item.progress)"></label></div>
               <input type="hidden" name="dependenciesShown" value="1">
-              <label>\(c.t("field.dependsOn"))<select name="dependsOn[]" multiple size="4">\(others)</select></label>
+              <label>\(c.t("field.dependsOn"))<select name="dependsOn[]" multiple size="8">\(others)</select></label>
               <button type="submit">\(c.t("work.saveChanges"))</button>
-            """))</details>
+            """))
             """
     }
 }
