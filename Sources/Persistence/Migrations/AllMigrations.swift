@@ -12,5 +12,6 @@ public enum AllMigrations {
         CreateAuditLog(),
         CreateBaselines(),
         CreateProjectCalendars(),
+        AddPlanRevision(),
     ]
 }

@@ -15,6 +15,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @OptionalField(key: "budget_minor") public var budgetMinor: Int?
     @Field(key: "status") public var status: String
     @Field(key: "created_at") public var createdAt: Date
+    /// Bumped by `PlanRevision.bump` whenever the plan changes; never set by hand.
+    @Field(key: "plan_revision") public var planRevision: Int
     public init() {}
 }
 

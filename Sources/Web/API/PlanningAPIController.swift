@@ -84,7 +84,7 @@ struct PlanningAPIController {
         let loaded: ProjectRecord
         if let project { loaded = project } else { loaded = try await req.authorizedProject() }
         let customerView = try await req.identity.contactID != nil
-        return (try await ProjectPlan.load(loaded, customerView: customerView, on: req.db), customerView)
+        return (try await ProjectPlan.load(loaded, customerView: customerView, on: req), customerView)
     }
 }
 
@@ -94,7 +94,7 @@ enum PlanChartRequest {
     static func charts(_ req: Request, project: ProjectRecord, customerView: Bool? = nil) async throws -> PlanCharts {
         let identity = try await req.identity
         let customerView = customerView ?? (identity.contactID != nil)
-        let plan = try await ProjectPlan.load(project, customerView: customerView, on: req.db)
+        let plan = try await ProjectPlan.load(project, customerView: customerView, on: req)
         return PlanCharts(plan: plan, customerView: customerView, language: identity.language,
                           catalogue: req.tandem.catalogue, today: plan.today(req.now))
     }

@@ -31,7 +31,7 @@ enum MilestoneActions {
         record.details = try Validate.optionalText(input.description, field: "description")
         record.visibleToCustomer = input.visibleToCustomer
         record.createdAt = req.now
-        return try await req.write { db in
+        return try await req.writePlan(projectID: projectID) { db in
             try await record.create(on: db)
             return record
         }
@@ -45,7 +45,7 @@ enum MilestoneActions {
         record.acceptanceCriteria = try Validate.optionalText(input.acceptanceCriteria, field: "acceptanceCriteria")
         record.status = DeliverableStatus.open.rawValue
         record.createdAt = req.now
-        return try await req.write { db in
+        return try await req.writePlan(projectID: milestone.projectID) { db in
             try await record.create(on: db)
             return record
         }
@@ -55,7 +55,7 @@ enum MilestoneActions {
         let note = try Validate.optionalText(input.note, field: "note")
         let link = try Validate.link(input.link, field: "link")
         let id = deliverable.id!
-        return try await req.write { db in
+        return try await req.writePlan(projectID: deliverable.projectID) { db in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             fresh.status = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: .submit, comment: nil).rawValue
             fresh.submissionNote = note
@@ -74,7 +74,7 @@ enum MilestoneActions {
         let comment = try Validate.optionalText(comment, field: "comment")
         let id = deliverable.id!
         let now = req.now
-        return try await req.write { db in
+        return try await req.writePlan(projectID: deliverable.projectID) { db in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             let next = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: action, comment: comment)
             fresh.status = next.rawValue

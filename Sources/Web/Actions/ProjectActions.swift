@@ -67,6 +67,7 @@ enum ProjectActions {
         record.currency = currency
         record.budgetMinor = input.budgetMinor
         record.status = ProjectStatus.planning.rawValue
+        record.planRevision = 0
         record.createdAt = req.now
         return try await req.write { db in
             try await record.create(on: db)
@@ -82,7 +83,7 @@ enum ProjectActions {
         if let status = input.status { project.status = status.rawValue }
         if let currency = input.currency { project.currency = try Validate.currency(currency) }
         if let budget = input.budgetMinor { project.budgetMinor = try Validate.range(budget, 0...Int(Int64.max / 2), field: "budgetMinor") }
-        return try await req.write { db in
+        return try await req.writePlan(projectID: project.id!) { db in
             try await project.update(on: db)
             return project
         }

@@ -54,10 +54,10 @@ enum WorkItemActions {
         record.id = UUID()
         let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
         try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: req.db)
-        return try await req.write { db in
+        return try await req.writePlan(projectID: projectID) { db in
             try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
             try await record.create(on: db)
-            try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, on: db)
+            try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, isNew: true, on: db)
             return record.domain(dependencies: dependencies)
         }
     }
@@ -93,7 +93,7 @@ enum WorkItemActions {
         let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
         let now = req.now
         let recordProgress = progressChanged || input.status == .done
-        return try await req.write { db in
+        return try await req.writePlan(projectID: record.projectID) { db in
             if let newDependencies {
                 guard !newDependencies.contains(where: { $0.predecessorID == record.id! }) else {
                     throw DomainError.conflict("dependency cycle: a work item cannot depend on itself")

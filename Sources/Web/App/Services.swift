@@ -11,8 +11,8 @@ struct TandemServices: Sendable {
     /// Serialises write transactions on SQLite; nil on PostgreSQL.
     var writeGate: WriteGate?
     var catalogue: Catalogue
-    /// A hash of nothing anyone knows, checked for unknown addresses so they cost the same time as known ones.
-    var dummyPasswordHash: String
+    var dummyPasswordHash: DummyPasswordHash
+    var planCache = PlanCache()
 }
 
 private struct ServicesKey: StorageKey {
@@ -36,6 +36,16 @@ extension Request {
     /// Runs `body` in one database transaction: all of it is written, or none of it.
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await Self.write(db: db, gate: tandem.writeGate, body)
+    }
+
+    /// `write` for anything that changes a project's plan: bumps its revision in the same transaction,
+    /// so no instance reuses a schedule computed before the change.
+    func writePlan<T: Sendable>(projectID: UUID, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        try await write { db in
+            let result = try await body(db)
+            try await PlanRevision.bump(projectID, on: db)
+            return result
+        }
     }
 
     static func write<T: Sendable>(db: any Database, gate: WriteGate?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {

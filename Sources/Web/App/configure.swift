@@ -26,9 +26,8 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
     }
     for migration in AllMigrations.list { app.migrations.add(migration) }
 
-    let dummyHash = try Bcrypt.hash(SecretToken.generate(), cost: config.bcryptCost)
     app.tandem = TandemServices(config: config, clock: clock, writeGate: isSQLite ? WriteGate() : nil,
-                            catalogue: try Catalogue.load(), dummyPasswordHash: dummyHash)
+                            catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost))
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import Persistence
+import SQLKit
 import Vapor
 
 /// The signed-in person behind a request, resolved once per request from a bearer token (API) or the
@@ -59,20 +60,41 @@ enum Credentials {
         req.storage[IdentityKey.self] = identity
     }
 
+    /// One query for the credential and its person (every request asks), one more for a contact's grants.
     static func lookup(token: String, kind: CredentialKind, on db: any Database, now: Date) async throws -> Identity? {
-        guard let credential = try await CredentialRecord.query(on: db)
-            .filter(\.$tokenHash == SecretToken.hash(token)).filter(\.$kind == kind.rawValue).first(),
-            credential.expiresAt > now else { return nil }
-        if let memberID = credential.memberID, let member = try await MemberRecord.find(memberID, on: db) {
-            return Identity(principal: .member(id: memberID, role: MemberRole(rawValue: member.role) ?? .member),
-                            name: member.name, email: member.email, language: Language(rawValue: member.language) ?? .en,
-                            credentialID: credential.id, csrfToken: credential.csrfToken)
+        guard let sql = db as? any SQLDatabase else { return nil }
+        guard let row = try await sql.raw("""
+            SELECT c.id AS credential_id, c.expires_at, c.csrf_token, c.member_id, c.contact_id,
+                   m.name AS member_name, m.email AS member_email, m.role AS member_role, m.language AS member_language,
+                   k.name AS contact_name, k.email AS contact_email, k.language AS contact_language
+            FROM credentials c
+            LEFT JOIN members m ON m.id = c.member_id
+            LEFT JOIN contacts k ON k.id = c.contact_id
+            WHERE c.token_hash = \(bind: SecretToken.hash(token)) AND c.kind = \(bind: kind.rawValue)
+            """).first(),
+            try row.decode(column: "expires_at", as: Date.self) > now else { return nil }
+        let credentialID = try row.decode(column: "credential_id", as: UUID.self)
+        let csrf = try row.decode(column: "csrf_token", as: String.self)
+        if let memberID = try row.decode(column: "member_id", as: UUID?.self), let name = try row.decode(column: "member_name", as: String?.self) {
+            let role = MemberRole(rawValue: try row.decode(column: "member_role", as: String.self)) ?? .member
+            return Identity(principal: .member(id: memberID, role: role), name: name,
+                            email: try row.decode(column: "member_email", as: String.self),
+                            language: Language(rawValue: try row.decode(column: "member_language", as: String.self)) ?? .en,
+                            credentialID: credentialID, csrfToken: csrf)
         }
-        if let contactID = credential.contactID, let contact = try await ContactRecord.find(contactID, on: db) {
-            let grants = try await ProjectContactRecord.query(on: db).filter(\.$contactID == contactID).all()
-            return Identity(principal: .contact(id: contactID, grants: Dictionary(grants.map { ($0.projectID, $0.canApprove) }, uniquingKeysWith: { $0 || $1 })),
-                            name: contact.name, email: contact.email, language: Language(rawValue: contact.language) ?? .en,
-                            credentialID: credential.id, csrfToken: credential.csrfToken)
+        if let contactID = try row.decode(column: "contact_id", as: UUID?.self), let name = try row.decode(column: "contact_name", as: String?.self) {
+            let grants = try await sql.select().columns("project_id", "can_approve").from("project_contacts")
+                .where("contact_id", .equal, SQLBind(contactID)).all()
+            var byProject: [UUID: Bool] = [:]
+            for grant in grants {
+                let projectID = try grant.decode(column: "project_id", as: UUID.self)
+                let canApprove = try grant.decode(column: "can_approve", as: Bool.self)
+                byProject[projectID] = (byProject[projectID] ?? false) || canApprove
+            }
+            return Identity(principal: .contact(id: contactID, grants: byProject), name: name,
+                            email: try row.decode(column: "contact_email", as: String.self),
+                            language: Language(rawValue: try row.decode(column: "contact_language", as: String.self)) ?? .en,
+                            credentialID: credentialID, csrfToken: csrf)
         }
         return nil
     }

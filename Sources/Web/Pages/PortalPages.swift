@@ -29,7 +29,7 @@ struct PortalPages {
         let projectID = project.id!
         let canApprove = c.identity.grants[projectID] == true
         // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
-        let plan = try await ProjectPlan.load(project, customerView: true, on: req.db)
+        let plan = try await ProjectPlan.load(project, customerView: true, on: req)
         let items = plan.items
         let visibleItems = plan.items(customerView: true)
         let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: true, on: req.db)

@@ -17,7 +17,7 @@ enum ProjectPage {
         let memberNames = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })
         let base = "/projects/\(projectID.uuidString)"
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
-        let plan = try await ProjectPlan.load(project, customerView: false, on: req.db)
+        let plan = try await ProjectPlan.load(project, customerView: false, on: req)
         let items = plan.items
         let summary = PlanSummary(progress: ProjectProgress.percent(of: items), endDate: plan.plannedEnd)
         let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
@@ -108,6 +108,8 @@ enum ProjectPage {
             """
     }
 
+    static let fullDependencyList = 300
+
     static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String,
                             schedule: ProjectSchedule) -> HTML {
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
@@ -133,7 +135,9 @@ enum ProjectPage {
             return html.raw
         }.joined())
         let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
-        let dependencyOptions: [HTML] = items.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }
+        // A select of every item is fine for a few hundred; beyond that, offer the items of the table page shown.
+        let candidates = items.count <= Self.fullDependencyList ? items[...] : items[pager.range]
+        let dependencyOptions: [HTML] = candidates.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }
         return """
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2>\
             <div class="scroll"><table id="work-items"><thead><tr><th>\(c.t("field.title"))</th><th>\(c.t("field.owner"))</th>\

@@ -9,7 +9,7 @@ enum BaselineActions {
     /// Freezes every item's scheduled dates and every milestone's forecast date under `name`.
     static func create(_ input: CreateBaselineRequest, project: ProjectRecord, on req: Request) async throws -> BaselineRecord {
         let name = try Validate.text(input.name, field: "name")
-        let plan = try await ProjectPlan.load(project, customerView: false, on: req.db)
+        let plan = try await ProjectPlan.load(project, customerView: false, on: req)
         let now = req.now
         return try await req.write { db in
             try await BaselineStore.create(projectID: plan.projectID, name: name, createdAt: now, endDate: plan.endDate,

@@ -21,7 +21,7 @@ enum CalendarActions {
         if let both = off.intersection(on).min() {
             throw DomainError.validation(field: "workingDates", message: "lists \(both), which is also a non-working date")
         }
-        try await req.write { db in
+        try await req.writePlan(projectID: projectID) { db in
             try await CalendarStore.replace(projectID: projectID, nonWorkingDates: off, workingDates: on, on: db)
         }
         return WorkingCalendarBody(nonWorkingDates: off.sorted().map(\.description), workingDates: on.sorted().map(\.description))

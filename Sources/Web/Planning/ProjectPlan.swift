@@ -2,6 +2,7 @@ import Domain
 import Fluent
 import Foundation
 import Persistence
+import Vapor
 
 /// A project's whole plan scheduled on its own working calendar: what every planning answer starts from.
 ///
@@ -19,7 +20,17 @@ struct ProjectPlan: Sendable {
     var calendar: WorkingCalendar
     var schedule: ProjectSchedule
 
-    /// Loads and schedules the plan. A cycle answers 409 naming the items, but only to the team.
+    /// The plan of `project` at its current revision: from the cache when it was computed already,
+    /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
+    static func load(_ project: ProjectRecord, customerView: Bool, on req: Request) async throws -> ProjectPlan {
+        let cache = req.tandem.planCache
+        if let cached = cache.plan(for: project.id!, revision: project.planRevision) { return cached }
+        let plan = try await load(project, customerView: customerView, on: req.db)
+        cache.store(plan, revision: project.planRevision)
+        return plan
+    }
+
+    /// Loads and schedules the plan from the database.
     static func load(_ project: ProjectRecord, customerView: Bool, on db: any Database) async throws -> ProjectPlan {
         let projectID = project.id!
         let items = try await PlanStore.workItems(projectID: projectID, on: db)
