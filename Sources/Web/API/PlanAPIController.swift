@@ -72,20 +72,33 @@ struct PlanAPIController {
         return JSON.response(WorkItemResponse(item), status: .created)
     }
 
+    /// One page of the project's work items, in creation order; a contact's list and dependencies name only visible items.
     @Sendable func workItems(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
         let customerView = try await req.identity.contactID != nil
+        let page = try await workItemPage(req, project: project, customerView: customerView, paging: paging)
+        let visibleIDs = customerView ? page.visibleIDs : nil
+        return WorkItemResponse.list(page.items.prefix(paging.limit).map { WorkItemResponse($0, visibleIDs: visibleIDs) },
+                                     nextCursor: paging.nextCursorIfFull(page.items.count)).response()
+    }
+
+    /// From the plan already scheduled for this revision when there is one (no query, no decoding);
+    /// otherwise one page straight from the database.
+    private func workItemPage(_ req: Request, project: ProjectRecord, customerView: Bool,
+                              paging: Paging) async throws -> (items: [WorkItem], visibleIDs: Set<UUID>) {
+        if let plan = try? await ProjectPlan.load(project, customerView: customerView, on: req) {
+            let all = plan.items(customerView: customerView)
+            let slice = Array(all.dropFirst(paging.offset).prefix(paging.limit + 1))
+            return (slice, customerView ? Set(all.map(\.id)) : [])
+        }
         let page = try await PlanStore.workItemPage(projectID: project.id!, onlyCustomerVisible: customerView,
                                                    offset: paging.offset, limit: paging.limit + 1, on: req.db)
-        var visibleIDs: Set<UUID>?
-        if customerView {
-            let predecessorIDs = Array(Set(page.flatMap(\.dependsOn)))
-            visibleIDs = predecessorIDs.isEmpty ? [] : Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ predecessorIDs)
-                .filter(\.$visibleToCustomer == true).all().map { $0.id! })
-        }
-        return JSON.response(ListResponse(items: page.prefix(paging.limit).map { WorkItemResponse($0, visibleIDs: visibleIDs) },
-                                          nextCursor: paging.nextCursorIfFull(page.count)))
+        guard customerView else { return (page, []) }
+        let predecessorIDs = Array(Set(page.flatMap(\.dependsOn)))
+        let visible = predecessorIDs.isEmpty ? [] : Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ predecessorIDs)
+            .filter(\.$visibleToCustomer == true).all().map { $0.id! })
+        return (page, visible)
     }
 
     @Sendable func workItem(req: Request) async throws -> Response {

@@ -10,6 +10,7 @@ enum JSON {
             var container = encoder.singleValueContainer()
             try container.encode(RFC3339.string(date))
         }
+        // Sorted keys: the same answer is the same bytes (a hidden and a missing object must not differ).
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()

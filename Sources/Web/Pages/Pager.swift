@@ -1,9 +1,9 @@
 import Foundation
 import Vapor
 
-/// Splits a long table into pages of `size` rows (`?page=`, 1-based), so a 2,000-item plan stays a light page.
+/// Splits a long table into pages of `size` rows (`?page=`, 1-based), so a 2,000-item plan stays a light, quick page.
 struct Pager {
-    static let size = 100
+    static let size = 50
 
     let page: Int
     let pages: Int

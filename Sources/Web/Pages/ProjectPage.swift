@@ -44,7 +44,7 @@ enum ProjectPage {
             \(planBlocks)
             \(scopeSection(c, versions: versions, base: base))
             \(milestoneSection(c, milestones, base: base))
-            \(workSection(c, items: items, milestones: milestones.map(\.0), memberNames: memberNames, base: base, schedule: plan.schedule))
+            \(workSection(c, plan: plan, milestones: milestones.map(\.0), memberNames: memberNames, base: base))
             \(baselines)
             \(PlanSections.calendar(c, plan.calendar, base: base))
             """)
@@ -110,9 +110,8 @@ enum ProjectPage {
 
     static let fullDependencyList = 300
 
-    static func workSection(_ c: PageContext, items: [WorkItem], milestones: [MilestoneRecord], memberNames: [UUID: String], base: String,
-                            schedule: ProjectSchedule) -> HTML {
-        let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
+    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [MilestoneRecord], memberNames: [UUID: String], base: String) -> HTML {
+        let items = plan.items, titles = plan.titles, schedule = plan.schedule
         let pager = Pager(c.req, count: items.count, anchor: "work")
         let rows: [HTML] = items[pager.range].map { item in
             let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")

@@ -19,6 +19,8 @@ struct ProjectPlan: Sendable {
     var doneMilestones: Set<UUID>
     var calendar: WorkingCalendar
     var schedule: ProjectSchedule
+    /// Titles by id, built once per plan (pages look up the names of dependencies).
+    var titles: [UUID: String]
 
     /// The plan of `project` at its current revision: from the cache when it was computed already,
     /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
@@ -42,7 +44,8 @@ struct ProjectPlan: Sendable {
                            projectStart: LocalDate(project.startDate) ?? LocalDate(dayNumber: 0),
                            timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
                            milestones: milestones.map { $0.0.domain }, doneMilestones: Set(done.map { $0.0.id! }),
-                           calendar: calendar, schedule: schedule)
+                           calendar: calendar, schedule: schedule,
+                           titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
     }
 
     static func schedule(_ items: [WorkItem], calendar: WorkingCalendar, customerView: Bool) throws -> ProjectSchedule {
