@@ -17,31 +17,31 @@ struct ProjectsAPIController {
         api.endpoint(.POST, "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .api, use: signOff)
     }
 
-    static func response(_ project: ProjectRecord, on db: any Database) async throws -> ProjectResponse {
-        ProjectResponse(project, summary: try await PlanSummary.load(projectID: project.id!, on: db))
+    static func response(_ project: ProjectRecord, on req: Request) async throws -> ProjectResponse {
+        ProjectResponse(project, summary: try await PlanSummary.load(project, on: req))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
         let project = try await ProjectActions.create(JSON.decode(CreateProjectRequest.self, from: req), on: req)
-        return JSON.response(try await Self.response(project, on: req.db), status: .created)
+        return JSON.response(try await Self.response(project, on: req), status: .created)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let paging = try Paging(req)
         let (page, next) = paging.page(try await ProjectActions.visibleProjects(on: req))
         var items: [ProjectResponse] = []
-        for project in page { items.append(try await Self.response(project, on: req.db)) }
+        for project in page { items.append(try await Self.response(project, on: req)) }
         return JSON.response(ListResponse(items: items, nextCursor: next))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        JSON.response(try await Self.response(req.authorizedProject(), on: req.db))
+        JSON.response(try await Self.response(req.authorizedProject(), on: req))
     }
 
     @Sendable func update(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let updated = try await ProjectActions.update(project, with: JSON.decode(UpdateProjectRequest.self, from: req), on: req)
-        return JSON.response(try await Self.response(updated, on: req.db))
+        return JSON.response(try await Self.response(updated, on: req))
     }
 
     struct InvitationResponse: Encodable {

@@ -24,24 +24,26 @@ struct UpdateProjectRequest: Decodable {
     var budgetMinor: Int?
 }
 
-/// Progress and end date, derived from the plan on every read.
+/// Progress and end date, derived from the plan (scheduled once per plan revision, see `PlanCache`).
 struct PlanSummary {
     var progress: Int
     var endDate: LocalDate?
 
-    static func load(projectID: UUID, on db: any Database) async throws -> PlanSummary {
-        let items = try await PlanStore.workItems(projectID: projectID, on: db)
-        let milestones = try await PlanStore.milestones(projectID: projectID, on: db)
-        let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
-        return PlanSummary(progress: ProjectProgress.percent(of: items),
-                           endDate: endDate(items: items, milestones: milestones, calendar: calendar))
+    static func load(_ project: ProjectRecord, on req: Request) async throws -> PlanSummary {
+        if let plan = try? await ProjectPlan.load(project, customerView: true, on: req) {
+            return PlanSummary(progress: ProjectProgress.percent(of: plan.items), endDate: plan.plannedEnd)
+        }
+        // A plan that cannot be scheduled still has a progress and a latest due date.
+        let items = try await PlanStore.workItems(projectID: project.id!, on: req.db)
+        let milestones = try await PlanStore.milestones(projectID: project.id!, on: req.db)
+        return PlanSummary(progress: ProjectProgress.percent(of: items), endDate: ProjectProgress.endDate(items: items, milestones: milestones))
     }
+}
 
-    /// The scheduler's end date (dependencies and the working calendar included); the latest due
-    /// date when the plan is empty or cannot be scheduled.
-    static func endDate(items: [WorkItem], milestones: [Milestone], calendar: WorkingCalendar) -> LocalDate? {
-        let schedule = try? ProjectPlan.schedule(items, calendar: calendar, customerView: true)
-        return schedule?.endDate ?? ProjectProgress.endDate(items: items, milestones: milestones)
+extension ProjectRecord {
+    /// The record as stored now: after a plan write the revision in memory is one behind.
+    func refreshed(on db: any Database) async throws -> ProjectRecord {
+        try await ProjectRecord.find(id, on: db) ?? self
     }
 }
 
@@ -86,7 +88,7 @@ enum ProjectActions {
         return try await req.writePlan(projectID: project.id!) { db in
             try await project.update(on: db)
             return project
-        }
+        }.refreshed(on: req.db)
     }
 
     /// Projects the identity may see: all of the workspace for members, invited ones for contacts.
