@@ -7,7 +7,7 @@ import NIOConcurrencyHelpers
 /// database first, and a plan is reused only for that exact revision, so it is never stale. It saves
 /// loading and scheduling a 2,000-item plan on every page view and chart.
 final class PlanCache: Sendable {
-    static let capacity = 64
+    static let capacity = 24
 
     private struct Entry {
         var revision: Int
