@@ -32,7 +32,7 @@ struct PortalPages {
         let plan = try await ProjectPlan.load(project, customerView: true, on: req)
         let items = plan.items
         let visibleItems = plan.items(customerView: true)
-        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: true, on: req.db)
+        let milestones = plan.milestoneRecords(customerView: true)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
         let progress = ProjectProgress.percent(of: items)

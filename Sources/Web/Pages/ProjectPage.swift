@@ -10,14 +10,14 @@ enum ProjectPage {
         let c = try await PageContext.make(req)
         let project = try await req.authorizedProject()
         let projectID = project.id!
-        let customer = try await CustomerRecord.find(project.customerID, on: req.db)
-        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: req.db)
+        let customerName = try await NameLookup.customerName(project.customerID, on: req.db)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
-        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == project.workspaceID).sort(\.$name).all()
-        let memberNames = Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })
+        let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
+        let memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let base = "/projects/\(projectID.uuidString)"
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
         let plan = try await ProjectPlan.load(project, customerView: false, on: req)
+        let milestones = plan.milestoneRecords(customerView: false)
         let items = plan.items
         let summary = PlanSummary(progress: ProjectProgress.percent(of: items), endDate: plan.plannedEnd)
         let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
@@ -36,7 +36,7 @@ enum ProjectPage {
         let manage: HTML = c.identity.role?.canManage == true
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
         return Layout.page(c, title: project.name, """
-            <div class="head"><div><h1>\(project.name)</h1><p class="muted">\(customer?.name ?? "") · \(c.t("status.\(project.status)")) · \
+            <div class="head"><div><h1>\(project.name)</h1><p class="muted">\(customerName ?? "") · \(c.t("status.\(project.status)")) · \
             \(c.t("field.startDate")) \(project.startDate) · \(c.t("field.endDate")) \(summary.endDate?.description ?? "—")</p></div>\
             <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(summary.progress, label: c.t("field.progress")))\

@@ -21,6 +21,9 @@ struct ProjectPlan: Sendable {
     var schedule: ProjectSchedule
     /// Titles by id, built once per plan (pages look up the names of dependencies).
     var titles: [UUID: String]
+    /// The milestone and deliverable records as loaded for this revision, for the pages to show.
+    /// Shared between requests: read them, never change them (changes go through the actions, which reload).
+    var milestoneRecords: [(MilestoneRecord, [DeliverableRecord])]
 
     /// The plan of `project` at its current revision: from the cache when it was computed already,
     /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
@@ -45,7 +48,8 @@ struct ProjectPlan: Sendable {
                            timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
                            milestones: milestones.map { $0.0.domain }, doneMilestones: Set(done.map { $0.0.id! }),
                            calendar: calendar, schedule: schedule,
-                           titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }))
+                           titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+                           milestoneRecords: milestones)
     }
 
     static func schedule(_ items: [WorkItem], calendar: WorkingCalendar, customerView: Bool) throws -> ProjectSchedule {
@@ -86,6 +90,11 @@ struct ProjectPlan: Sendable {
 
     /// The work items the viewer may see, in plan order.
     func items(customerView: Bool) -> [WorkItem] { customerView ? items.filter(\.visibleToCustomer) : items }
+
+    /// The milestone records (with deliverables) the viewer may see, by due date.
+    func milestoneRecords(customerView: Bool) -> [(MilestoneRecord, [DeliverableRecord])] {
+        customerView ? milestoneRecords.filter { $0.0.visibleToCustomer } : milestoneRecords
+    }
 
     /// The milestones the viewer may see, by due date.
     func milestones(customerView: Bool) -> [Milestone] { customerView ? milestones.filter(\.visibleToCustomer) : milestones }

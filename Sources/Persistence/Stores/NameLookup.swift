@@ -1,0 +1,21 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Names for display, read with SQLKit: pages need a few strings, not whole Fluent models
+/// (building a model costs a reflection pass, which showed up on every page view).
+public enum NameLookup {
+    public static func customerName(_ id: UUID, on db: any Database) async throws -> String? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        return try await sql.select().column("name").from("customers").where("id", .equal, SQLBind(id)).first()?
+            .decode(column: "name", as: String.self)
+    }
+
+    /// The workspace's members by name, as (id, name) pairs.
+    public static func memberNames(workspaceID: UUID, on db: any Database) async throws -> [(id: UUID, name: String)] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.select().columns("id", "name").from("members").where("workspace_id", .equal, SQLBind(workspaceID))
+            .orderBy("name").all()
+            .map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) }
+    }
+}
