@@ -1,6 +1,7 @@
 import Domain
 import Fluent
 import Foundation
+import SQLKit
 
 /// A baseline as Domain values: item spans and milestone dates by id.
 public struct StoredBaseline: Sendable {
@@ -11,6 +12,21 @@ public struct StoredBaseline: Sendable {
     public var endDate: LocalDate
     public var items: [UUID: DateSpan]
     public var milestones: [UUID: LocalDate]
+}
+
+/// One line of a project's list of baselines.
+public struct BaselineSummary: Sendable, Equatable {
+    public var id: UUID
+    public var name: String
+    public var createdAt: Date
+    public var endDate: String
+
+    public init(id: UUID, name: String, createdAt: Date, endDate: String) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.endDate = endDate
+    }
 }
 
 /// Saves and loads frozen schedules.
@@ -34,9 +50,16 @@ public enum BaselineStore {
         return record
     }
 
-    /// A project's baselines, oldest first.
-    public static func list(projectID: UUID, on db: any Database) async throws -> [BaselineRecord] {
-        try await BaselineRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$createdAt).sort(\.$id).all()
+    /// A project's baselines, oldest first (read with SQLKit: the project page lists them on every view).
+    public static func list(projectID: UUID, on db: any Database) async throws -> [BaselineSummary] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.select().columns("id", "name", "created_at", "end_date").from("baselines")
+            .where("project_id", .equal, SQLBind(projectID)).orderBy("created_at").orderBy("id").all()
+            .map { row in
+                BaselineSummary(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                                createdAt: try row.decode(column: "created_at", as: Date.self),
+                                endDate: try row.decode(column: "end_date", as: String.self))
+            }
     }
 
     /// The baseline `id` of project `projectID` with its entries; nil when it is not that project's.

@@ -56,7 +56,7 @@ struct PlanningAPIController {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
         let (page, next) = paging.page(try await BaselineStore.list(projectID: project.id!, on: req.db))
-        return JSON.response(ListResponse(items: page.map(BaselineResponse.init), nextCursor: next))
+        return JSON.response(ListResponse(items: page.map { BaselineResponse($0) }, nextCursor: next))
     }
 
     /// Slip of each item and milestone against one baseline.

@@ -47,10 +47,14 @@ struct BaselineResponse: Encodable {
     var endDate: String
 
     init(_ record: BaselineRecord) {
-        id = record.id!
-        name = record.name
-        createdAt = record.createdAt
-        endDate = record.endDate
+        self.init(BaselineSummary(id: record.id!, name: record.name, createdAt: record.createdAt, endDate: record.endDate))
+    }
+
+    init(_ summary: BaselineSummary) {
+        id = summary.id
+        name = summary.name
+        createdAt = summary.createdAt
+        endDate = summary.endDate
     }
 }
 
