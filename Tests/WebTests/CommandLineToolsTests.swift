@@ -70,4 +70,34 @@ import Vapor
         #expect(config?.baseURL.absoluteString == "https://t.example.com")
         #expect(config?.cookiesAreSecure == true)
     }
+
+    @Test func memberCreateMakesTheFirstOwnerAndThenFurtherMembers() async throws {
+        try await withTestApp { app, _ in
+            // when the first member is created from a terminal
+            try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--language", "zh-Hans"],
+                                         password: "long enough secret", app: app)
+            try await MemberAdmin.create(arguments: ["create", "--name", "Sam", "--email", "sam@studio.test", "--role", "member"],
+                                         password: "another long secret", app: app)
+            // then the first is the owner of a new workspace and the second joins it
+            let members = try await MemberRecord.query(on: app.db).sort(\.$createdAt).all()
+            #expect(members.map(\.role) == ["owner", "member"])
+            #expect(Set(members.map(\.workspaceID)).count == 1)
+            let signIn = try await TestClient(app).json(.POST, "/api/v1/auth/tokens", body: ["email": "sam@studio.test", "password": "another long secret"])
+            #expect(signIn.status == .created)
+        }
+    }
+
+    @Test func memberCreateRefusesAShortPasswordAndAnUnknownRole() async throws {
+        try await withTestApp { app, _ in
+            await #expect(throws: DomainError.self) {
+                try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test"], password: "short", app: app)
+            }
+            await #expect(throws: AppConfig.Invalid.self) {
+                try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--role", "boss"],
+                                             password: "long enough secret", app: app)
+            }
+            let members = try await MemberRecord.query(on: app.db).count()
+            #expect(members == 0)
+        }
+    }
 }

@@ -38,6 +38,10 @@ enum DemoWorkspace {
         let a = try await item(req, shop, "交互设计", "2026-11-02", "2026-11-13", owner: owner.id, milestone: design.id, progress: 100)
         let b = try await item(req, shop, "视觉设计", "2026-11-09", "2026-11-20", owner: designer.id, milestone: design.id, deps: [a], progress: 80)
         let c = try await item(req, shop, "前端开发", "2026-11-23", "2026-12-25", owner: designer.id, milestone: launch.id, deps: [b], progress: 20)
+        // Earlier progress, so the burn-up shows a history rather than one step today.
+        try await history(req, a, [("2026-11-04", 30), ("2026-11-09", 70), ("2026-11-13", 100)])
+        try await history(req, b, [("2026-11-13", 20), ("2026-11-18", 50), ("2026-11-24", 80)])
+        try await history(req, c, [("2026-11-26", 10), ("2026-11-28", 20)])
         _ = try await item(req, shop, "内部代码评审", "2026-12-28", "2027-01-05", owner: owner.id, milestone: launch.id, deps: [c], visible: false)
         _ = try await item(req, shop, "上线与培训", "2027-01-06", "2027-01-15", owner: owner.id, milestone: launch.id, deps: [c], key: true)
         _ = try await ProjectActions.update(shop, with: UpdateProjectRequest(status: .active), on: req)
@@ -80,6 +84,15 @@ enum DemoWorkspace {
         contactReq.actAs(Identity(principal: .contact(id: contact, grants: [project: true]), name: person.name, email: person.email,
                                   language: Language(rawValue: person.language) ?? .en, credentialID: nil, csrfToken: nil))
         _ = try await ScopeActions.signOff(projectID: project, number: number, comment: "同意，开始吧", on: contactReq)
+    }
+
+    private static func history(_ req: Request, _ item: WorkItem, _ steps: [(String, Int)]) async throws {
+        for (day, percent) in steps {
+            guard let date = LocalDate(day) else { continue }
+            // Noon in Shanghai, the demo projects' time zone.
+            let at = Date(timeIntervalSince1970: Double(date.dayNumber) * 86_400 + 4 * 3_600)
+            try await ProgressEventRecord(projectID: item.projectID, workItemID: item.id, progress: percent, at: at).create(on: req.db)
+        }
     }
 
     private static func milestone(_ req: Request, _ project: ProjectRecord, _ name: String, _ due: String, deliverable: String) async throws -> MilestoneRecord {

@@ -6,7 +6,8 @@ import Vapor
 
 /// `tandem member create`: the first owner (or another member) from a terminal.
 enum MemberAdmin {
-    static func create(arguments: [String], app: Application) async throws {
+    /// `password` comes from `TANDEM_PASSWORD` or standard input (see `TandemCommand`), never from the arguments.
+    static func create(arguments: [String], password: String, app: Application) async throws {
         guard let name = try TandemCommand.option("--name", in: arguments), let email = try TandemCommand.option("--email", in: arguments) else {
             throw AppConfig.Invalid(description: "member create needs --name and --email")
         }
@@ -14,7 +15,6 @@ enum MemberAdmin {
         guard let role = MemberRole(rawValue: roleText) else { throw AppConfig.Invalid(description: "--role must be owner, manager or member") }
         let languageText = try TandemCommand.option("--language", in: arguments) ?? "en"
         guard let language = Language(rawValue: languageText) else { throw AppConfig.Invalid(description: "--language must be en or zh-Hans") }
-        let password = ProcessInfo.processInfo.environment["TANDEM_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
         let req = Request(application: app, on: app.eventLoopGroup.any())
         if try await MemberRecord.query(on: app.db).count() == 0 {
             let workspaceName = try TandemCommand.option("--workspace", in: arguments) ?? "\(name)"

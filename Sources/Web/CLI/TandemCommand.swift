@@ -92,7 +92,8 @@ public enum TandemCommand {
             print("backup written to \(path)")
             return 0
         case ("member", "create"):
-            try await MemberAdmin.create(arguments: arguments, app: app)
+            let password = ProcessInfo.processInfo.environment["TANDEM_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
+            try await MemberAdmin.create(arguments: arguments, password: password, app: app)
             return 0
         default:
             FileHandle.standardError.write(Data("\(usage)\n".utf8))
