@@ -40,6 +40,11 @@ public enum Validate {
         return date
     }
 
+    /// A start and a due date in order (due may equal start); the due date is named when it is not.
+    public static func span(start: LocalDate, due: LocalDate, dueField: String = "dueDate") throws {
+        guard due >= start else { throw DomainError.validation(field: dueField, message: "must not be before startDate") }
+    }
+
     public static func timeZone(_ value: String, field: String = "timeZone") throws -> String {
         guard value.contains("/") || value == "UTC", TimeZone(identifier: value) != nil else {
             throw DomainError.validation(field: field, message: "must be an IANA time zone such as Asia/Shanghai")

@@ -20,10 +20,8 @@ struct CreateContactRequest: Decodable {
 
 enum CustomerActions {
     static func workspaceID(on req: Request) async throws -> UUID {
-        guard let memberID = try await req.identity.memberID, let member = try await MemberRecord.find(memberID, on: req.db) else {
-            throw DomainError.unauthenticated
-        }
-        return member.workspaceID
+        guard let workspaceID = try await req.identity.workspaceID else { throw DomainError.unauthenticated }
+        return workspaceID
     }
 
     static func create(_ input: CreateCustomerRequest, on req: Request) async throws -> CustomerRecord {

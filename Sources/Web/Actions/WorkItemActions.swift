@@ -40,7 +40,7 @@ enum WorkItemActions {
         record.title = try Validate.text(input.title, field: "title")
         let start = try Validate.date(input.startDate, field: "startDate")
         let due = try Validate.date(input.dueDate, field: "dueDate")
-        guard due >= start else { throw DomainError.validation(field: "dueDate", message: "must not be before startDate") }
+        try Validate.span(start: start, due: due)
         record.startDate = start.description
         record.dueDate = due.description
         record.estimateHours = try input.estimateHours.map { try Validate.range($0, 0...100_000, field: "estimateHours") }
@@ -66,7 +66,7 @@ enum WorkItemActions {
         if let title = input.title { record.title = try Validate.text(title, field: "title") }
         let start = try input.startDate.map { try Validate.date($0, field: "startDate") } ?? LocalDate(record.startDate)!
         let due = try input.dueDate.map { try Validate.date($0, field: "dueDate") } ?? LocalDate(record.dueDate)!
-        guard due >= start else { throw DomainError.validation(field: "dueDate", message: "must not be before startDate") }
+        try Validate.span(start: start, due: due)
         record.startDate = start.description
         record.dueDate = due.description
         if let hours = input.estimateHours { record.estimateHours = try Validate.range(hours, 0...100_000, field: "estimateHours") }
@@ -74,36 +74,21 @@ enum WorkItemActions {
         if let milestone = input.milestoneId { record.milestoneID = milestone }
         if let visible = input.visibleToCustomer { record.visibleToCustomer = visible }
         if let key = input.isKey { record.isKey = key }
-        let progressChanged: Bool
-        if let progress = input.progress {
-            progressChanged = progress != record.progress
-            record.progress = try Validate.range(progress, 0...100, field: "progress")
-        } else {
-            progressChanged = false
-        }
-        if let status = input.status {
-            record.status = status.rawValue
-            if status == .done { record.progress = 100 }
-        } else if input.progress == 100 {
-            record.status = WorkItemStatus.done.rawValue
-        } else if let progress = input.progress, progress > 0, record.status == WorkItemStatus.todo.rawValue {
-            record.status = WorkItemStatus.doing.rawValue
-        }
+        let before = WorkProgress.State(progress: record.progress, status: WorkItemStatus(rawValue: record.status) ?? .todo)
+        let after = try WorkProgress.apply(progress: input.progress, status: input.status, to: before)
+        record.progress = after.progress
+        record.status = after.status.rawValue
         try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: record.projectID, on: req.db)
         let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
         let now = req.now
-        let recordProgress = progressChanged || input.status == .done
+        let recordProgress = after.progress != before.progress
         return try await req.writePlan(projectID: record.projectID) { db in
             if let newDependencies {
-                guard !newDependencies.contains(where: { $0.predecessorID == record.id! }) else {
-                    throw DomainError.conflict("dependency cycle: a work item cannot depend on itself")
-                }
                 try await checkDependenciesExist(newDependencies, projectID: record.projectID, on: db)
-                var graph = Dictionary(uniqueKeysWithValues: try await PlanStore.workItems(projectID: record.projectID, on: db)
-                    .map { ($0.id, $0.dependsOn) })
+                let items = try await PlanStore.workItems(projectID: record.projectID, on: db)
+                var graph = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.dependsOn) })
                 graph[record.id!] = newDependencies.map(\.predecessorID)
-                let titles = try await WorkItemRecord.query(on: db).filter(\.$projectID == record.projectID).all()
-                try DependencyGraph.requireAcyclic(graph, titles: Dictionary(uniqueKeysWithValues: titles.map { ($0.id!, $0.title) }))
+                try DependencyGraph.requireAcyclic(graph, titles: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) }))
                 try await PlanStore.setDependencies(newDependencies, of: record.id!, projectID: record.projectID, on: db)
             }
             try await record.update(on: db)

@@ -15,6 +15,8 @@ struct Identity: Sendable {
     /// The credential that authenticated this request (to sign out, and for the CSRF token).
     var credentialID: UUID?
     var csrfToken: String?
+    /// The member's workspace (nil for contacts and anonymous visitors).
+    var workspaceID: UUID? = nil
 
     static let anonymous = Identity(principal: .anonymous, name: "", email: "", language: .en, credentialID: nil, csrfToken: nil)
 
@@ -64,7 +66,7 @@ enum Credentials {
     static func lookup(token: String, kind: CredentialKind, on db: any Database, now: Date) async throws -> Identity? {
         guard let sql = db as? any SQLDatabase else { return nil }
         guard let row = try await sql.raw("""
-            SELECT c.id AS credential_id, c.expires_at, c.csrf_token, c.member_id, c.contact_id,
+            SELECT c.id AS credential_id, c.expires_at, c.csrf_token, c.member_id, c.contact_id, m.workspace_id,
                    m.name AS member_name, m.email AS member_email, m.role AS member_role, m.language AS member_language,
                    k.name AS contact_name, k.email AS contact_email, k.language AS contact_language
             FROM credentials c
@@ -80,7 +82,8 @@ enum Credentials {
             return Identity(principal: .member(id: memberID, role: role), name: name,
                             email: try row.decode(column: "member_email", as: String.self),
                             language: Language(rawValue: try row.decode(column: "member_language", as: String.self)) ?? .en,
-                            credentialID: credentialID, csrfToken: csrf)
+                            credentialID: credentialID, csrfToken: csrf,
+                            workspaceID: try row.decode(column: "workspace_id", as: UUID?.self))
         }
         if let contactID = try row.decode(column: "contact_id", as: UUID?.self), let name = try row.decode(column: "contact_name", as: String?.self) {
             let grants = try await sql.select().columns("project_id", "can_approve").from("project_contacts")

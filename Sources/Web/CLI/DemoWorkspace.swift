@@ -18,7 +18,7 @@ enum DemoWorkspace {
         let owner = try await AccountActions.setup(SetupRequest(workspaceName: "晨光设计工作室 Morning Light Studio", name: "林晓",
                                                                 email: ownerEmail, password: ownerPassword, language: .zhHans), on: req)
         req.actAs(Identity(principal: .member(id: owner.id!, role: .owner), name: owner.name, email: owner.email,
-                           language: .zhHans, credentialID: nil, csrfToken: nil))
+                           language: .zhHans, credentialID: nil, csrfToken: nil, workspaceID: owner.workspaceID))
         let designer = try await AccountActions.createMember(CreateMemberRequest(name: "Sam Lee", email: "sam@demo.tandem", role: .member,
                                                                                  password: ownerPassword, language: .en), by: owner.id!, on: req)
 

@@ -25,7 +25,7 @@ enum MemberAdmin {
                 throw AppConfig.Invalid(description: "no owner found")
             }
             req.actAs(Identity(principal: .member(id: owner.id!, role: .owner), name: owner.name, email: owner.email,
-                               language: .en, credentialID: nil, csrfToken: nil))
+                               language: .en, credentialID: nil, csrfToken: nil, workspaceID: owner.workspaceID))
             _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,
                                                                           language: language), by: owner.id!, on: req)
         }

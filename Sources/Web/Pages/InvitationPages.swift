@@ -46,7 +46,7 @@ struct InvitationPages {
             <section class="card narrow"><h1>\(c.t("invite.ready"))</h1><p>\(c.t("invite.copy"))</p>
             <div class="copy"><input id="invitation-url" readonly value="\(issued.url)" aria-label="\(c.t("invite.link"))">\
             <button type="button" class="copy-button" data-copy="invitation-url">\(c.t("action.copy"))</button></div>
-            <p class="muted">\(c.t("invite.expires", c.date(issued.expiresAt)))</p>
+            <p class="muted">\(c.t("invite.expires", c.date(issued.expiresAt, in: project.timeZone)))</p>
             <p><a href="/projects/\(project.id!.uuidString)">\(c.t("action.backToProject"))</a></p></section>
             """)
     }

@@ -46,8 +46,8 @@ struct PageContext {
         return "<form method=\"post\" action=\"\(url: action)\"\(idAttribute)\(classAttribute)>\(csrfField)\(body)</form>"
     }
 
-    func date(_ date: Date) -> String {
-        let zone = TimeZone(identifier: "Asia/Shanghai")!
-        return LocalDate(date, in: language == .zhHans ? zone : TimeZone(identifier: "UTC")!).description
+    /// The calendar date of an instant in the project's time zone (where both sides' dates are read).
+    func date(_ date: Date, in timeZone: String) -> String {
+        LocalDate(date, in: TimeZone(identifier: timeZone) ?? .gmt).description
     }
 }

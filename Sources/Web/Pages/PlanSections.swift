@@ -58,11 +58,11 @@ enum PlanSections {
     }
 
     /// The team's baselines: one link each to compare, and a form to save the current plan.
-    static func baselines(_ c: PageContext, _ records: [BaselineSummary], selected: UUID?, base: String) -> HTML {
+    static func baselines(_ c: PageContext, _ records: [BaselineSummary], selected: UUID?, base: String, timeZone: String) -> HTML {
         let rows: [HTML] = records.reversed().map { record in
             let link: HTML = record.id == selected ? "<strong>\(c.t("baseline.compare"))</strong>"
                 : "<a href=\"\(url: "\(base)?baseline=\(record.id.uuidString)#plan")\">\(c.t("baseline.compare"))</a>"
-            return "<li><strong>\(record.name)</strong> <span class=\"muted\">\(c.date(record.createdAt)) · \(c.t("baseline.endDate", record.endDate))</span> \(link)</li>"
+            return "<li><strong>\(record.name)</strong> <span class=\"muted\">\(c.date(record.createdAt, in: timeZone)) · \(c.t("baseline.endDate", record.endDate))</span> \(link)</li>"
         }
         return """
             <section class="card no-print" id="baselines"><h2>\(c.t("baseline.title"))</h2>\

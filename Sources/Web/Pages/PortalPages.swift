@@ -60,7 +60,7 @@ struct PortalPages {
                 : .empty
             scope = """
                 <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status)">\(c.t("scope.status.\(current.status)"))</span></h3>\
-                \(ScopeView.lists(c, current))\(signForm)
+                \(ScopeView.lists(c, current, timeZone: project.timeZone))\(signForm)
                 """
         } else {
             scope = "<p class=\"empty\">\(c.t("portal.noScope"))</p>"

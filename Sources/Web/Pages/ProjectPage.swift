@@ -31,7 +31,7 @@ enum ProjectPage {
                                            zoom: PlanSections.zoomLinks(c, base: base, current: zoom, baselineID: options.baseline?.0.id),
                                            comparison: comparison)
         let baselines = PlanSections.baselines(c, try await BaselineStore.list(projectID: projectID, on: req.db),
-                                               selected: options.baseline?.0.id, base: base)
+                                               selected: options.baseline?.0.id, base: base, timeZone: project.timeZone)
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
         let manage: HTML = c.identity.role?.canManage == true
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
@@ -42,7 +42,7 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
-            \(scopeSection(c, versions: versions, base: base))
+            \(scopeSection(c, versions: versions, base: base, timeZone: project.timeZone))
             \(milestoneSection(c, milestones, base: base))
             \(workSection(c, plan: plan, milestones: milestones.map(\.0), memberNames: memberNames, base: base))
             \(baselines)
@@ -50,12 +50,12 @@ enum ProjectPage {
             """)
     }
 
-    static func scopeSection(_ c: PageContext, versions: [ScopeVersionRecord], base: String) -> HTML {
+    static func scopeSection(_ c: PageContext, versions: [ScopeVersionRecord], base: String, timeZone: String) -> HTML {
         let rendered: [HTML] = versions.map { version in
             """
             <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
             <span class="scope-status tag \(version.status)">\(c.t("scope.status.\(version.status)"))</span></h3>\
-            \(ScopeView.lists(c, version))</article>
+            \(ScopeView.lists(c, version, timeZone: timeZone))</article>
             """
         }
         let latest = versions.first
@@ -160,12 +160,12 @@ enum ProjectPage {
 
 /// Goals and in/out of scope lists of one scope version, shared by the team page and the portal.
 enum ScopeView {
-    static func lists(_ c: PageContext, _ version: ScopeVersionRecord) -> HTML {
+    static func lists(_ c: PageContext, _ version: ScopeVersionRecord, timeZone: String) -> HTML {
         func list(_ title: String, _ json: String) -> HTML {
             let items: [HTML] = JSONList.decode(json).map { "<li>\($0)</li>" }
             return items.isEmpty ? .empty : "<h4>\(title)</h4><ul>\(items)</ul>"
         }
-        let signed: HTML = version.signedOffAt.map { "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>" } ?? .empty
+        let signed: HTML = version.signedOffAt.map { "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0, in: timeZone)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>" } ?? .empty
         return """
             \(list(c.t("field.goals"), version.goalsJSON))\(list(c.t("scope.inScope"), version.inScopeJSON))\
             \(list(c.t("scope.outOfScope"), version.outOfScopeJSON))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)
