@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Vapor
 import VaporTesting
@@ -39,11 +40,16 @@ public struct Reply: Sendable {
     }
 }
 
-/// Talks to an app in memory: JSON with a bearer token, or forms with a session cookie.
+/// Talks to an app in memory: JSON with a bearer token, or forms with a session cookie. A `live` client
+/// sends each request over loopback to a real server instead (it then has a peer address, 127.0.0.1).
 public struct TestClient: Sendable {
     public let app: Application
+    public let live: Bool
 
-    public init(_ app: Application) { self.app = app }
+    public init(_ app: Application, live: Bool = false) {
+        self.app = app
+        self.live = live
+    }
 
     public func json(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [String: any Sendable]? = nil, raw: String? = nil) async throws -> Reply {
         var headers = HTTPHeaders()
@@ -69,9 +75,36 @@ public struct TestClient: Sendable {
     }
 
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Reply {
+        if live { return try await sendOverLoopback(method, path, headers: headers, body: body) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         return Reply(status: response.status, headers: response.headers, body: response.body.string)
     }
+
+    /// One request to a real server on 127.0.0.1 (started for it), answered as sent: redirects are not
+    /// followed, so a test sees the `Location` and the cookies of the answer itself.
+    private func sendOverLoopback(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Reply {
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+        do {
+            guard let port = app.http.server.shared.localAddress?.port else { throw Abort(.internalServerError, reason: "no port") }
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+            request.method = method
+            request.headers = headers
+            if let body { request.body = .bytes(body) }
+            let response = try await client.execute(request, timeout: .seconds(30))
+            let bytes = try await response.body.collect(upTo: 16 << 20)
+            try await client.shutdown()
+            await app.server.shutdown()
+            return Reply(status: response.status, headers: response.headers, body: String(buffer: bytes))
+        } catch {
+            try? await client.shutdown()
+            await app.server.shutdown()
+            throw error
+        }
+    }
+
+    /// `text` percent-encoded for a query value, every byte but unreserved ones.
+    public static func encodeQuery(_ text: String) -> String { encode(text) }
 
     static func encode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics

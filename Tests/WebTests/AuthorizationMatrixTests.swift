@@ -68,11 +68,11 @@ import Vapor
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {
                         // when
-                        guard let path = try await fill(route.path, world: world, hidden: hidden) else {
+                        guard let path = try await world.fill(route.path, hidden: hidden) else {
                             Issue.record("route \(method) \(template) has a path parameter the matrix does not know")
                             break
                         }
-                        let reply = try await send(method, path, surface: surface, as: who, world: world)
+                        let reply = try await world.send(method, path, api: surface == .api, as: who)
                         checks += 1
                         // then
                         #expect(reply.status.code < 500, "\(method) \(path) as \(who) crashed: \(reply.body.prefix(200))")
@@ -83,57 +83,6 @@ import Vapor
                 }
             }
             #expect(checks > routes.count * World.Who.allCases.count)
-        }
-    }
-
-    private func fill(_ components: [PathComponent], world: World, hidden: Bool) async throws -> String? {
-        var parts: [String] = []
-        for component in components {
-            switch component.description {
-            case ":projectID": parts.append(world.projectA.uuidString)
-            case ":customerID": parts.append(world.customerA.uuidString)
-            case ":milestoneID": parts.append((hidden ? world.hiddenMilestone : world.visibleMilestone).uuidString)
-            case ":deliverableID": parts.append((hidden ? world.hiddenDeliverable : world.visibleDeliverable).uuidString)
-            case ":workItemID": parts.append((hidden ? world.hiddenItem : world.visibleItem).uuidString)
-            case ":number": parts.append("1")
-            case ":token": parts.append(try await freshInvitation(world))
-            case ":baselineID":
-                let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/baselines", token: world.ownerToken,
-                                                        body: ["name": "matrix"])
-                guard let id = reply.string("id") else { return nil }
-                parts.append(id)
-            case let other where other.hasPrefix(":") || other == "*" || other == "**":
-                return nil
-            case let literal:
-                parts.append(literal)
-            }
-        }
-        return "/" + parts.joined(separator: "/")
-    }
-
-    private func freshInvitation(_ world: World) async throws -> String {
-        let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/invitations", token: world.ownerToken,
-                                                body: ["contactId": world.ids[.viewerA]!.uuidString, "canApprove": false])
-        return reply.string("token") ?? "missing"
-    }
-
-    private func send(_ method: HTTPMethod, _ path: String, surface: Surface, as who: World.Who, world: World) async throws -> Reply {
-        switch surface {
-        case .api:
-            return try await world.client.json(method, path, token: try await world.token(who), raw: method == .GET ? nil : "{}")
-        case .page:
-            var cookies: [String: String] = [:]
-            var form: [String: String]?
-            let csrf: String
-            if let session = try await world.session(who) {
-                cookies["tandem_session"] = session.token
-                csrf = session.csrf
-            } else {
-                csrf = "anonymous-double-submit-token-123456"
-                cookies["tandem_csrf"] = csrf
-            }
-            if method != .GET { form = ["_csrf": csrf] }
-            return try await world.client.page(method, path, cookies: cookies, form: form)
         }
     }
 }

@@ -14,6 +14,14 @@ public enum PasswordRule {
         guard password.count <= maxLength else {
             throw DomainError.validation(field: field, message: "must be at most \(maxLength) characters")
         }
+        guard !hasControlCharacters(password) else {
+            throw DomainError.validation(field: field, message: "must not contain control characters")
+        }
+    }
+
+    /// bcrypt reads its input as a C string: a NUL would end the password there, so none is ever accepted.
+    public static func hasControlCharacters(_ password: String) -> Bool {
+        password.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     public static func bcryptInput(_ password: String) -> String {

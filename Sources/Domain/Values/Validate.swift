@@ -2,16 +2,21 @@ import Foundation
 
 /// Small input checks that name the field they reject, shared by every request type.
 public enum Validate {
+    /// One line of text (a name, a title): no control characters at all, not even a line break,
+    /// because such text also ends up in e-mail subjects and IM titles.
     public static func text(_ value: String, field: String, max: Int = 200) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.contains(where: { $0.isNewline }) else { throw DomainError.validation(field: field, message: "must be one line") }
         guard !trimmed.isEmpty else { throw DomainError.validation(field: field, message: "must not be empty") }
         guard trimmed.count <= max else { throw DomainError.validation(field: field, message: "must be at most \(max) characters") }
         return trimmed
     }
 
+    /// Free text (notes, comments): tabs and line breaks are kept (CRLF and CR become LF), any other
+    /// control character is refused, so what is stored is exactly what was answered.
     public static func optionalText(_ value: String?, field: String, max: Int = 5_000) throws -> String? {
         guard let value else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
         guard trimmed.count <= max else { throw DomainError.validation(field: field, message: "must be at most \(max) characters") }
         return trimmed
@@ -23,7 +28,7 @@ public enum Validate {
     }
 
     public static func email(_ value: String, field: String = "email") throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
               !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
@@ -67,13 +72,38 @@ public enum Validate {
         return value
     }
 
-    /// An http(s) link, so nothing like `javascript:` ever reaches an `href`.
+    /// An http(s) link, so nothing like `javascript:` ever reaches an `href`: only the characters RFC 3986
+    /// allows in a URL (non-ASCII text must be percent-encoded), so no quote or bracket can end an attribute.
     public static func link(_ value: String?, field: String) throws -> String? {
         guard let value = try optionalText(value, field: field, max: 2_000) else { return nil }
-        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", url.host != nil else {
+        guard value.unicodeScalars.allSatisfy({ urlCharacters.contains($0) }),
+              let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
             throw DomainError.validation(field: field, message: "must be an http or https link")
         }
         return value
+    }
+
+    /// Unreserved, reserved and `%` (RFC 3986 sections 2.1–2.3).
+    static let urlCharacters = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+
+    /// `value` with line ends made LF; refused when it holds any other C0 control character or DEL
+    /// (a NUL would cut the stored text short while the answer echoed all of it).
+    static func storable(_ value: String, field: String) throws -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in value.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\r": scalars.append("\n")
+            case "\n" where previousWasCR: continue
+            case "\t", "\n": scalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                throw DomainError.validation(field: field, message: "must not contain control characters")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 }

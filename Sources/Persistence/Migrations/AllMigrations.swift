@@ -13,5 +13,6 @@ public enum AllMigrations {
         CreateBaselines(),
         CreateProjectCalendars(),
         AddPlanRevision(),
+        CreateKnownDevices(),
     ]
 }

@@ -71,3 +71,19 @@ public final class SignInAttemptRecord: Model, @unchecked Sendable {
         self.at = at
     }
 }
+
+public final class KnownDeviceRecord: Model, @unchecked Sendable {
+    public static let schema = "known_devices"
+    @ID public var id: UUID?
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "member_id") public var memberID: UUID
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "expires_at") public var expiresAt: Date
+    public init() {}
+    public init(tokenHash: String, memberID: UUID, createdAt: Date, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.memberID = memberID
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}

@@ -33,7 +33,7 @@ struct CustomersAPIController {
         let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         var projects: [ProjectResponse] = []
         for project in try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all() {
-            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, on: req)))
+            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, on: req)))
         }
         return JSON.response(CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
     }

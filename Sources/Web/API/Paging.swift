@@ -2,7 +2,8 @@ import Domain
 import Foundation
 import Vapor
 
-/// `?limit=` (1–200, default 50) and an opaque `?cursor=` over a stable order.
+/// `?limit=` (1–200, default 50) and an opaque `?cursor=` over a stable order. Both are range-checked
+/// as they are read (`PageCursor`), so `offset + limit` can never overflow.
 struct Paging {
     var limit: Int
     var offset: Int
@@ -17,11 +18,7 @@ struct Paging {
             limit = 50
         }
         if let cursor = req.query[String.self, at: "cursor"], !cursor.isEmpty {
-            guard let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
-                  text.hasPrefix("o:"), let value = Int(text.dropFirst(2)), value >= 0 else {
-                throw DomainError.validation(field: "cursor", message: "is not a cursor this API gave out")
-            }
-            offset = value
+            offset = try PageCursor.decode(cursor)
         } else {
             offset = 0
         }
@@ -30,11 +27,11 @@ struct Paging {
     /// One page of `all`, and the cursor of the next page (nil at the end).
     func page<T>(_ all: [T]) -> ([T], String?) {
         let slice = Array(all.dropFirst(offset).prefix(limit))
-        let next = offset + limit < all.count ? Data("o:\(offset + limit)".utf8).base64EncodedString() : nil
+        let next = offset + limit < all.count ? PageCursor.next(after: offset, limit: limit) : nil
         return (slice, next)
     }
 
     var nextCursorIfFull: (Int) -> String? {
-        { count in count > limit ? Data("o:\(offset + limit)".utf8).base64EncodedString() : nil }
+        { [offset, limit] count in count > limit ? PageCursor.next(after: offset, limit: limit) : nil }
     }
 }

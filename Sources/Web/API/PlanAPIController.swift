@@ -72,44 +72,46 @@ struct PlanAPIController {
         return JSON.response(WorkItemResponse(item), status: .created)
     }
 
-    /// One page of the project's work items, in creation order; a contact's list and dependencies name only visible items.
+    /// One page of the project's work items, in creation order; a contact's list names only visible items and milestones.
     @Sendable func workItems(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
         let customerView = try await req.identity.contactID != nil
         let page = try await workItemPage(req, project: project, customerView: customerView, paging: paging)
-        let visibleIDs = customerView ? page.visibleIDs : nil
-        return WorkItemResponse.list(page.items.prefix(paging.limit).map { WorkItemResponse($0, visibleIDs: visibleIDs) },
+        return WorkItemResponse.list(page.items.prefix(paging.limit).map { WorkItemResponse($0, visibility: page.visibility) },
                                      nextCursor: paging.nextCursorIfFull(page.items.count)).response()
     }
 
     /// From the plan already scheduled for this revision when there is one (no query, no decoding);
     /// otherwise one page straight from the database.
     private func workItemPage(_ req: Request, project: ProjectRecord, customerView: Bool,
-                              paging: Paging) async throws -> (items: [WorkItem], visibleIDs: Set<UUID>) {
+                              paging: Paging) async throws -> (items: [WorkItem], visibility: CustomerVisibility?) {
         if let plan = try? await ProjectPlan.load(project, customerView: customerView, on: req) {
-            let all = plan.items(customerView: customerView)
-            let slice = Array(all.dropFirst(paging.offset).prefix(paging.limit + 1))
-            return (slice, customerView ? Set(all.map(\.id)) : [])
+            let slice = Array(plan.items(customerView: customerView).dropFirst(paging.offset).prefix(paging.limit + 1))
+            return (slice, customerView ? plan.customerVisibility : nil)
         }
         let page = try await PlanStore.workItemPage(projectID: project.id!, onlyCustomerVisible: customerView,
                                                    offset: paging.offset, limit: paging.limit + 1, on: req.db)
-        guard customerView else { return (page, []) }
-        let predecessorIDs = Array(Set(page.flatMap(\.dependsOn)))
-        let visible = predecessorIDs.isEmpty ? [] : Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ predecessorIDs)
-            .filter(\.$visibleToCustomer == true).all().map { $0.id! })
-        return (page, visible)
+        guard customerView else { return (page, nil) }
+        return (page, try await Self.visibility(of: page, projectID: project.id!, on: req.db))
+    }
+
+    /// What a contact may see of the items and milestones that `items` refer to.
+    private static func visibility(of items: [WorkItem], projectID: UUID, on db: any Database) async throws -> CustomerVisibility {
+        let predecessorIDs = Array(Set(items.flatMap(\.dependsOn)))
+        let visibleItems = predecessorIDs.isEmpty ? [] : try await WorkItemRecord.query(on: db).filter(\.$id ~~ predecessorIDs)
+            .filter(\.$visibleToCustomer == true).all().map { $0.id! }
+        let visibleMilestones = try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID)
+            .filter(\.$visibleToCustomer == true).all().map { $0.id! }
+        return CustomerVisibility(items: Set(visibleItems), milestones: Set(visibleMilestones))
     }
 
     @Sendable func workItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
         let item = record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
-        var visibleIDs: Set<UUID>?
-        if try await req.identity.contactID != nil {
-            let ids = item.dependsOn
-            visibleIDs = Set(try await WorkItemRecord.query(on: req.db).filter(\.$id ~~ ids).filter(\.$visibleToCustomer == true).all().map { $0.id! })
-        }
-        return JSON.response(WorkItemResponse(item, visibleIDs: visibleIDs))
+        let visibility = try await req.identity.contactID != nil
+            ? try await Self.visibility(of: [item], projectID: record.projectID, on: req.db) : nil
+        return JSON.response(WorkItemResponse(item, visibility: visibility))
     }
 
     @Sendable func updateWorkItem(req: Request) async throws -> Response {

@@ -18,7 +18,8 @@ struct ProjectsAPIController {
     }
 
     static func response(_ project: ProjectRecord, on req: Request) async throws -> ProjectResponse {
-        ProjectResponse(project, summary: try await PlanSummary.load(project, on: req))
+        let customerView = try await req.identity.contactID != nil
+        return ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: customerView, on: req))
     }
 
     @Sendable func create(req: Request) async throws -> Response {

@@ -207,8 +207,8 @@ struct WorkItemResponse: Encodable {
     var progress: Int
     var status: String
 
-    /// `visibleIDs` limits the dependencies a contact is shown to items they may see.
-    init(_ item: WorkItem, visibleIDs: Set<UUID>? = nil) {
+    /// `visibility` (for a contact) keeps only references to what they may see.
+    init(_ item: WorkItem, visibility: CustomerVisibility? = nil) {
         id = item.id
         projectId = item.projectID
         title = item.title
@@ -216,8 +216,8 @@ struct WorkItemResponse: Encodable {
         dueDate = item.dueDate.description
         estimateHours = item.estimateHours
         assigneeId = item.assigneeID
-        milestoneId = item.milestoneID
-        let deps = item.dependencies.filter { visibleIDs?.contains($0.predecessorID) ?? true }
+        milestoneId = visibility.map { $0.milestone(of: item) } ?? item.milestoneID
+        let deps = visibility.map { $0.dependencies(of: item) } ?? item.dependencies
         dependsOn = deps.map(\.predecessorID)
         dependencyLags = deps.filter { $0.lagDays != 0 }.map { DependencyLag(id: $0.predecessorID, lagDays: $0.lagDays) }
         visibleToCustomer = item.visibleToCustomer

@@ -82,11 +82,13 @@ enum AccountActions {
     }
 
     /// Checks e-mail and password under the sign-in throttle; the member on success.
+    /// The browser's known-device cookie (from an earlier sign-in to this account) skips the per-address block.
     static func signIn(_ input: SignInRequest, on req: Request) async throws -> MemberRecord {
         let email = input.email.trimmingCharacters(in: .whitespaces).lowercased()
-        let ip = req.remoteAddress?.ipAddress ?? "unknown"
-        try await SignInThrottle.check(keys: ["ip:\(ip)", "account:\(email)"], on: req)
+        let client = req.clientAddress
         let member = try await MemberRecord.query(on: req.db).filter(\.$email == email).first()
+        let knownDevice = try await KnownDevice.isKnown(req, memberID: member?.id)
+        try await SignInThrottle.check(email: email, client: client, knownDevice: knownDevice, on: req)
         let hash: String
         if let member {
             hash = member.passwordHash
@@ -95,8 +97,9 @@ enum AccountActions {
             hash = try await req.application.threadPool.runIfActive { try dummy.value() }
         }
         let matches = try await verify(input.password, hash: hash, on: req)
-        guard let member, matches, input.password.count <= PasswordRule.maxLength else {
-            try await SignInThrottle.recordFailure(keys: ["ip:\(ip)", "account:\(email)"], on: req)
+        guard let member, matches, input.password.count <= PasswordRule.maxLength,
+              !PasswordRule.hasControlCharacters(input.password) else {
+            try await SignInThrottle.recordFailure(email: email, client: client, on: req)
             throw DomainError.unauthenticated
         }
         return member

@@ -49,6 +49,9 @@ enum CustomerActions {
                                    language: (input.language ?? Language(rawValue: customer.language) ?? .en).rawValue,
                                    preferredChannel: input.preferredChannel?.rawValue, createdAt: req.now)
         return try await req.write { db in
+            guard try await !ContactStore.emailTaken(email, workspaceID: customer.workspaceID, on: db) else {
+                throw DomainError.validation(field: "email", message: "is already the address of a contact")
+            }
             try await record.create(on: db)
             return record
         }

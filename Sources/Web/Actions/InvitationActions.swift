@@ -71,19 +71,38 @@ enum InvitationActions {
         }
     }
 
-    /// A fresh portal sign-in link for a known contact; unknown addresses get the same answer and nothing happens.
-    /// Returns the token so the sender (e-mail, once the communication issue adds it) can use it.
+    /// At most this many sign-in links per address, and per client, in `linkWindow`.
+    static let linksPerAddress = 5
+    static let linksPerClient = 20
+    static let linkWindow: TimeInterval = 15 * 60
+
+    /// A fresh portal sign-in link for each contact with this address who has a project; unknown
+    /// addresses get the same answer. Both paths do the same work — two counter reads, one write
+    /// transaction that records the request, one lookup — so neither the time nor a 429 tells
+    /// whether the address is known. Returns the tokens so the sender (e-mail) can use them.
     @discardableResult
-    static func requestSignInLink(email: String, on req: Request) async throws -> String? {
-        guard let address = try? Validate.email(email) else { return nil }
-        let contacts = try await ContactRecord.query(on: req.db).filter(\.$email == address).all()
-        guard let contact = contacts.first else { return nil }
-        let hasProjects = try await ProjectContactRecord.query(on: req.db).filter(\.$contactID == contact.id!).count() > 0
-        guard hasProjects else { return nil }
-        let token = SecretToken.generate()
-        let link = AccessLinkRecord(kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contact.id!, projectID: nil,
-                                    canApprove: false, expiresAt: req.now.addingTimeInterval(signInLinkLifetime), createdAt: req.now)
-        try await req.write { db in try await link.create(on: db) }
-        return token
+    static func requestSignInLink(email: String, on req: Request) async throws -> [String] {
+        let address = try Validate.email(email)
+        let keys = ["link-address:\(address)", "link-client:\(req.clientAddress)"]
+        let now = req.now
+        let since = now.addingTimeInterval(-linkWindow)
+        for (key, limit) in zip(keys, [linksPerAddress, linksPerClient]) {
+            let times = try await AttemptStore.times(key: key, since: since, on: req.db)
+            if let wait = RollingLimit.retryAfter(times, limit: limit, window: linkWindow, now: now) {
+                throw DomainError.throttled(retryAfterSeconds: wait)
+            }
+        }
+        return try await req.write { db in
+            try await AttemptStore.record(keys: keys, at: now, on: db)
+            var tokens: [String] = []
+            for contactID in try await ContactStore.withPortalAccess(email: address, on: db) {
+                let token = SecretToken.generate()
+                try await AccessLinkRecord(kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contactID, projectID: nil,
+                                           canApprove: false, expiresAt: now.addingTimeInterval(signInLinkLifetime), createdAt: now)
+                    .create(on: db)
+                tokens.append(token)
+            }
+            return tokens
+        }
     }
 }

@@ -25,17 +25,27 @@ struct UpdateProjectRequest: Decodable {
 }
 
 /// Progress and end date, derived from the plan (scheduled once per plan revision, see `PlanCache`).
+/// A customer's are computed from what they may see only.
 struct PlanSummary {
     var progress: Int
     var endDate: LocalDate?
 
-    static func load(_ project: ProjectRecord, on req: Request) async throws -> PlanSummary {
+    init(progress: Int, endDate: LocalDate?) {
+        self.progress = progress
+        self.endDate = endDate
+    }
+
+    init(_ plan: ProjectPlan, customerView: Bool) {
+        self.init(progress: plan.progress(customerView: customerView), endDate: plan.plannedEnd(customerView: customerView))
+    }
+
+    static func load(_ project: ProjectRecord, customerView: Bool, on req: Request) async throws -> PlanSummary {
         if let plan = try? await ProjectPlan.load(project, customerView: true, on: req) {
-            return PlanSummary(progress: ProjectProgress.percent(of: plan.items), endDate: plan.plannedEnd)
+            return PlanSummary(plan, customerView: customerView)
         }
         // A plan that cannot be scheduled still has a progress and a latest due date.
-        let items = try await PlanStore.workItems(projectID: project.id!, on: req.db)
-        let milestones = try await PlanStore.milestones(projectID: project.id!, on: req.db)
+        let items = try await PlanStore.workItems(projectID: project.id!, on: req.db).filter { !customerView || $0.visibleToCustomer }
+        let milestones = try await PlanStore.milestones(projectID: project.id!, on: req.db).filter { !customerView || $0.visibleToCustomer }
         return PlanSummary(progress: ProjectProgress.percent(of: items), endDate: ProjectProgress.endDate(items: items, milestones: milestones))
     }
 }

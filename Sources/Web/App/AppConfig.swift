@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Persistence
 
@@ -11,6 +12,8 @@ public struct AppConfig: Sendable {
     public var logLevel: String
     /// bcrypt cost; tests lower it (a cost-12 hash takes ~0.3 s here).
     public var bcryptCost: Int
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`TANDEM_TRUSTED_PROXIES`); empty: none.
+    public var trustedProxies: [IPNetwork] = []
     /// False when the base URL was derived from host and port, so `serve --port` may move it along.
     public var baseURLIsExplicit = true
 
@@ -67,7 +70,18 @@ public struct AppConfig: Sendable {
                                baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
                                host: host, port: port, logLevel: logLevel, bcryptCost: cost)
         config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
+        config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
         return config
+    }
+
+    private static func parseNetworks(_ text: String?, name: String) throws -> [IPNetwork] {
+        let entries = (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return try entries.map { entry in
+            guard let network = IPNetwork(entry) else {
+                throw Invalid(description: "\(name) must list IP addresses or CIDR blocks separated by commas, such as 127.0.0.1,10.0.0.0/8; '\(entry)' is neither")
+            }
+            return network
+        }
     }
 
     private static func parseInt(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

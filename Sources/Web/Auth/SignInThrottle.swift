@@ -1,31 +1,41 @@
 import Domain
-import Fluent
 import Foundation
 import Persistence
 import Vapor
 
-/// Limits failed sign-ins per IP and per account, counted in the database so every instance agrees.
-enum SignInThrottle {
-    static let window: TimeInterval = 15 * 60
-    static let limits: [String: Int] = ["ip": 20, "account": 5]
+extension Request {
+    /// The client's address: the peer, or the client behind a trusted proxy (`TANDEM_TRUSTED_PROXIES`),
+    /// as the key throttles count under.
+    var clientAddress: String {
+        let resolved = ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+                                             trusted: tandem.config.trustedProxies)
+        return IPAddress.throttleKey(resolved)
+    }
+}
 
-    static func check(keys: [String], on req: Request) async throws {
-        let since = req.now.addingTimeInterval(-window)
-        for key in keys {
-            let kind = String(key.prefix(while: { $0 != ":" }))
-            let failures = try await SignInAttemptRecord.query(on: req.db)
-                .filter(\.$key == key).filter(\.$at > since).sort(\.$at).all()
-            if let limit = limits[kind], failures.count >= limit, let oldest = failures.first {
-                let retry = max(1, Int((oldest.at.addingTimeInterval(window)).timeIntervalSince(req.now).rounded(.up)))
-                throw DomainError.throttled(retryAfterSeconds: retry)
-            }
+/// Failed member sign-ins, counted in the database so every instance agrees (rules in `SignInThrottlePolicy`).
+enum SignInThrottle {
+    static func keys(email: String, client: String) -> (address: String, client: String, pair: String) {
+        ("address:\(email)", "client:\(client)", "pair:\(email)|\(client)")
+    }
+
+    /// Throws `throttled` with the seconds to wait when this attempt must wait.
+    static func check(email: String, client: String, knownDevice: Bool, on req: Request) async throws {
+        let since = req.now.addingTimeInterval(-SignInThrottlePolicy.window)
+        let keys = keys(email: email, client: client)
+        let failures = SignInThrottlePolicy.Failures(
+            address: try await AttemptStore.times(key: keys.address, since: since, on: req.db),
+            client: try await AttemptStore.times(key: keys.client, since: since, on: req.db),
+            pair: try await AttemptStore.times(key: keys.pair, since: since, on: req.db))
+        if let wait = SignInThrottlePolicy.wait(failures, knownDevice: knownDevice, now: req.now) {
+            throw DomainError.throttled(retryAfterSeconds: wait)
         }
     }
 
-    static func recordFailure(keys: [String], on req: Request) async throws {
-        let now = req.now
-        try await req.write { db in
-            for key in keys { try await SignInAttemptRecord(key: key, at: now).create(on: db) }
+    static func recordFailure(email: String, client: String, on req: Request) async throws {
+        let keys = keys(email: email, client: client)
+        try await req.write { [now = req.now] db in
+            try await AttemptStore.record(keys: [keys.address, keys.client, keys.pair], at: now, on: db)
         }
     }
 }

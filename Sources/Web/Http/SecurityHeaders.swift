@@ -19,6 +19,18 @@ struct SecurityHeaders: AsyncMiddleware {
             ("Referrer-Policy", "same-origin"),
         ]
         for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+        Self.dropUnsafeHeaders(response, logger: request.logger)
         return response
+    }
+
+    /// The last wall against header injection: no header that holds CR, LF or NUL ever leaves, whoever built it.
+    static func dropUnsafeHeaders(_ response: Response, logger: Logger) {
+        let unsafe = response.headers.filter { name, value in
+            (name + value).unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+        }
+        for (name, _) in unsafe {
+            logger.warning("dropped a response header with a control character", metadata: ["header": .string(name)])
+            response.headers.remove(name: name)
+        }
     }
 }

@@ -33,8 +33,10 @@ struct AuthPages {
                 try await contact.update(on: db)
             }
         }
-        let back = req.headers.first(name: .referer).flatMap { URL(string: $0)?.path }.flatMap { PageErrors.safeNext($0) }
-        return Layout.redirect(back ?? "/")
+        // Back to the page the switch was pressed on: only its path (and query) count, and only as a local path.
+        let back = req.headers.first(name: .referer).flatMap { URLComponents(string: $0) }
+            .map { $0.percentEncodedPath + ($0.percentEncodedQuery.map { "?" + $0 } ?? "") }
+        return Layout.redirect(ReturnPath.sanitize(back) ?? "/")
     }
 
     @Sendable func home(req: Request) async throws -> Response {
@@ -89,7 +91,7 @@ struct AuthPages {
             \(c.form(action: "/signin", id: "signin-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username"></label>
               <label>\(c.t("field.password"))<input name="password" type="password" required autocomplete="current-password"></label>
-              <input type="hidden" name="next" value="\(PageErrors.safeNext(req.query[String.self, at: "next"]) ?? "")">
+              <input type="hidden" name="next" value="\(ReturnPath.sanitize(req.query[String.self, at: "next"]) ?? "")">
               <button type="submit">\(c.t("signin.submit"))</button>
             """))
             <p class="hint">\(c.t("signin.customerHint")) <a href="/portal/sign-in">\(c.t("signin.customerLink"))</a></p></section>
@@ -105,7 +107,9 @@ struct AuthPages {
     @Sendable func signIn(req: Request) async throws -> Response {
         let form = try FormInput.decode(SignInForm.self, from: req)
         let member = try await AccountActions.signIn(SignInRequest(email: form.email, password: form.password), on: req)
-        return try await startSession(req, memberID: member.id!, next: PageErrors.safeNext(form.next))
+        let response = try await startSession(req, memberID: member.id!, next: ReturnPath.sanitize(form.next))
+        try await KnownDevice.remember(req, memberID: member.id!, on: response)
+        return response
     }
 
     /// A fresh session id at every sign-in; the previous session (if any) is ended.

@@ -36,6 +36,7 @@ enum Layout {
         }
         if let language = c.languageFromQuery {
             response.cookies[PageContext.languageCookie] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 86_400, path: "/",
+                                                                             isSecure: c.req.tandem.config.cookiesAreSecure,
                                                                              isHTTPOnly: true, sameSite: .lax)
         }
         return response
@@ -53,8 +54,10 @@ enum Layout {
         c.form(action: "/signout", cssClass: "inline", "<button type=\"submit\" class=\"link\">\(c.t("nav.signOut"))</button>")
     }
 
+    /// The one place redirects are built: the target must pass `ReturnPath` (a path on this site, no
+    /// control characters, nothing that decodes into another origin), else it is the front page.
     static func redirect(_ path: String) -> Response {
-        Response(status: .seeOther, headers: ["Location": HTML.safeURL(path)])
+        Response(status: .seeOther, headers: ["Location": ReturnPath.sanitize(path) ?? "/"])
     }
 
     /// A progress bar people read at a glance; the number is there for screen readers and print.

@@ -4,12 +4,6 @@ import Vapor
 
 /// How errors look on pages: signed-out visitors go to sign in, everything else is a short page in their language.
 enum PageErrors {
-    /// Where to go after signing in: only a path on this site, never another origin.
-    static func safeNext(_ value: String?) -> String? {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\") else { return nil }
-        return value
-    }
-
     static func response(for mapped: ErrorMapping.Mapped, request: Request) async -> Response {
         if mapped.status == .unauthorized {
             let next = PageErrors.encodeQueryValue(request.url.path)

@@ -30,13 +30,13 @@ struct PortalPages {
         let canApprove = c.identity.grants[projectID] == true
         // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
         let plan = try await ProjectPlan.load(project, customerView: true, on: req)
-        let items = plan.items
         let visibleItems = plan.items(customerView: true)
         let milestones = plan.milestoneRecords(customerView: true)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
-        let progress = ProjectProgress.percent(of: items)
-        let endDate = plan.plannedEnd
+        let summary = PlanSummary(plan, customerView: true)
+        let progress = summary.progress
+        let endDate = summary.endDate
         let base = "/portal/projects/\(projectID.uuidString)"
         let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: "", zoom: .empty, comparison: .empty)
 

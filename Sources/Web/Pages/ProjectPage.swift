@@ -18,8 +18,7 @@ enum ProjectPage {
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
         let plan = try await ProjectPlan.load(project, customerView: false, on: req)
         let milestones = plan.milestoneRecords(customerView: false)
-        let items = plan.items
-        let summary = PlanSummary(progress: ProjectProgress.percent(of: items), endDate: plan.plannedEnd)
+        let summary = PlanSummary(plan, customerView: false)
         let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
         let zoom = options.zoom ?? charts.defaultZoom()
         let comparison = options.baseline.map { record, stored in

@@ -18,7 +18,7 @@ struct PlanCharts {
 
     /// A sensible scale for the plan's length: days up to six weeks, weeks up to ~seven months.
     func defaultZoom() -> GanttZoom {
-        let days = plan.startDate.days(to: plan.endDate)
+        let days = plan.startDate(customerView: customerView).days(to: plan.endDate(customerView: customerView))
         return days <= 42 ? .day : days <= 210 ? .week : .month
     }
 
@@ -74,9 +74,11 @@ struct PlanCharts {
             plan.schedule[item.id].map { BurnUpItem(id: item.id, estimateHours: item.estimateHours, plannedStart: $0.earlyStart, plannedDue: $0.earlyFinish) }
         }
         let measure: BurnUpMeasure = items.contains { ($0.estimateHours ?? 0) > 0 } ? .hours : .items
-        let start = min(plan.startDate, changes.map(\.date).min() ?? plan.startDate)
+        let planStart = plan.startDate(customerView: customerView)
+        let planEnd = plan.endDate(customerView: customerView)
+        let start = min(planStart, changes.map(\.date).min() ?? planStart)
         // Through the plan's end, or today when the project runs late; never more than ten years of days.
-        let end = min(max(plan.endDate, min(today, plan.endDate.adding(days: 366))), start.adding(days: 3_660))
+        let end = min(max(planEnd, min(today, planEnd.adding(days: 366))), start.adding(days: 3_660))
         let series = BurnUpSeries.derive(items: burnItems, progress: changes, from: start, through: max(end, start),
                                          today: today, measure: measure, calendar: plan.calendar)
         let labels = BurnUpLabels(planned: t("plan.planned"), actual: t("plan.actual"), scope: t("plan.scope"),

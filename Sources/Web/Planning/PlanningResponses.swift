@@ -29,8 +29,8 @@ struct ScheduleResponse: Encodable {
 
     init(_ plan: ProjectPlan, customerView: Bool) {
         let visible = Set(plan.items(customerView: customerView).map(\.id))
-        startDate = (plan.schedule.startDate ?? plan.projectStart).description
-        endDate = plan.endDate.description
+        startDate = customerView ? plan.startDate(customerView: true).description : (plan.schedule.startDate ?? plan.projectStart).description
+        endDate = plan.endDate(customerView: customerView).description
         criticalPath = plan.schedule.criticalPath.filter { visible.contains($0) }
         items = plan.schedule.items.filter { visible.contains($0.id) }.map(ScheduleItemResponse.init)
     }

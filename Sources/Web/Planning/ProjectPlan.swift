@@ -75,6 +75,28 @@ struct ProjectPlan: Sendable {
     /// The date the plan starts: the earlier of the project start and the first scheduled day.
     var startDate: LocalDate { min(schedule.startDate ?? projectStart, projectStart) }
 
+    /// `plannedEnd` as the viewer may know it: a customer's ends with the last work and milestones they
+    /// may see, so an internal item scheduled later never shows through a date.
+    func plannedEnd(customerView: Bool) -> LocalDate? {
+        guard customerView else { return plannedEnd }
+        let visible = items(customerView: true)
+        return visible.compactMap { schedule[$0.id]?.earlyFinish }.max()
+            ?? ProjectProgress.endDate(items: visible, milestones: milestones(customerView: true))
+    }
+
+    /// `endDate` as the viewer may know it.
+    func endDate(customerView: Bool) -> LocalDate { plannedEnd(customerView: customerView) ?? projectStart }
+
+    /// `startDate` as the viewer may know it.
+    func startDate(customerView: Bool) -> LocalDate {
+        guard customerView else { return startDate }
+        let starts = items(customerView: true).compactMap { schedule[$0.id]?.earlyStart }
+        return min(starts.min() ?? projectStart, projectStart)
+    }
+
+    /// Estimate-weighted progress of the work the viewer may see.
+    func progress(customerView: Bool) -> Int { ProjectProgress.percent(of: items(customerView: customerView)) }
+
     /// Today in the project's time zone.
     func today(_ now: Date) -> LocalDate { LocalDate(now, in: timeZone) }
 
@@ -87,6 +109,9 @@ struct ProjectPlan: Sendable {
         }
         return Dictionary(uniqueKeysWithValues: milestones.map { ($0.id, max($0.dueDate, latest[$0.id] ?? $0.dueDate)) })
     }
+
+    /// What a customer may see of this plan.
+    var customerVisibility: CustomerVisibility { CustomerVisibility(items: items, milestones: milestones) }
 
     /// The work items the viewer may see, in plan order.
     func items(customerView: Bool) -> [WorkItem] { customerView ? items.filter(\.visibleToCustomer) : items }

@@ -1,0 +1,59 @@
+import Foundation
+import Vapor
+@testable import Web
+
+extension World {
+    /// A concrete path for a route template of the route table, with this world's objects for its
+    /// parameters; `hidden` picks the internal milestone, deliverable or item. Nil when the template
+    /// has a parameter this helper does not know, so a test walking the table can fail on it.
+    public func fill(_ components: [PathComponent], hidden: Bool = false) async throws -> String? {
+        var parts: [String] = []
+        for component in components {
+            switch component.description {
+            case ":projectID": parts.append(projectA.uuidString)
+            case ":customerID": parts.append(customerA.uuidString)
+            case ":milestoneID": parts.append((hidden ? hiddenMilestone : visibleMilestone).uuidString)
+            case ":deliverableID": parts.append((hidden ? hiddenDeliverable : visibleDeliverable).uuidString)
+            case ":workItemID": parts.append((hidden ? hiddenItem : visibleItem).uuidString)
+            case ":number": parts.append("1")
+            case ":token": parts.append(try await freshInvitation())
+            case ":baselineID":
+                let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
+                guard let id = reply.string("id") else { return nil }
+                parts.append(id)
+            case let other where other.hasPrefix(":") || other == "*" || other == "**":
+                return nil
+            case let literal:
+                parts.append(literal)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// A new single-use invitation token for the viewing contact of project A.
+    public func freshInvitation() async throws -> String {
+        let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/invitations", token: ownerToken,
+                                          body: ["contactId": ids[.viewerA]!.uuidString, "canApprove": false])
+        return reply.string("token") ?? "missing"
+    }
+
+    /// Sends a request to a route of the table as `who`: a bearer token for the API, a session cookie
+    /// and the CSRF token for pages (with `form` fields added to a non-GET page request).
+    public func send(_ method: HTTPMethod, _ path: String, api: Bool, as who: Who, json raw: String? = nil,
+                     form extra: [String: String] = [:]) async throws -> Reply {
+        if api {
+            return try await client.json(method, path, token: try await token(who), raw: raw ?? (method == .GET ? nil : "{}"))
+        }
+        var cookies: [String: String] = [:]
+        let csrf: String
+        if let session = try await session(who) {
+            cookies["tandem_session"] = session.token
+            csrf = session.csrf
+        } else {
+            csrf = "anonymous-double-submit-token-123456"
+            cookies["tandem_csrf"] = csrf
+        }
+        let form: [String: String]? = method == .GET ? nil : extra.merging(["_csrf": csrf]) { $1 }
+        return try await client.page(method, path, cookies: cookies, form: form)
+    }
+}
