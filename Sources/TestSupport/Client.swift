@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Testing
 import Vapor
 import VaporTesting
 
@@ -75,9 +76,25 @@ public struct TestClient: Sendable {
     }
 
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Reply {
-        if live { return try await sendOverLoopback(method, path, headers: headers, body: body) }
-        let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        return Reply(status: response.status, headers: response.headers, body: response.body.string)
+        let reply: Reply
+        if live {
+            reply = try await sendOverLoopback(method, path, headers: headers, body: body)
+        } else {
+            let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
+            reply = Reply(status: response.status, headers: response.headers, body: response.body.string)
+        }
+        checkAgainstTheDocument(method, path, reply)
+        return reply
+    }
+
+    /// Every answer of the JSON API that any test receives is checked against `openapi.json`, so the
+    /// document and the code cannot drift apart without a test failing.
+    private func checkAgainstTheDocument(_ method: HTTPMethod, _ path: String, _ reply: Reply) {
+        guard path.hasPrefix("/api/v1/"), let document = OpenAPIConformance.shipped else { return }
+        let isJSON = reply.headers.contentType.map { $0.type == "application" && $0.subType == "json" } ?? false
+        for problem in document.problems(method: method.rawValue, path: path, status: Int(reply.status.code), isJSON: isJSON, body: reply.body) {
+            Issue.record(Comment(rawValue: "openapi.json: \(problem)"))
+        }
     }
 
     /// One request to a real server on 127.0.0.1 (started for it), answered as sent: redirects are not
