@@ -88,3 +88,17 @@ import Vapor
         }
     }
 }
+
+/// A chart says what the page says: its words come from the catalogue.
+@Suite struct ChartWordsTests {
+    @Test func aChineseGanttCallsAnUnstartedItemWhatThePageCallsIt() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let session = try #require(try await world.session(.approverA))
+            let svg = try await world.client.page(.GET, "/portal/projects/\(world.projectA)/gantt.svg", cookies: ["tandem_session": session.token])
+            #expect(svg.status == .ok)
+            #expect(svg.body.contains(app.tandem.catalogue.text("workStatus.todo", .zhHans, [])))
+            #expect(!svg.body.contains("待办"))
+        }
+    }
+}

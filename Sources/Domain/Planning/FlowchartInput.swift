@@ -37,7 +37,6 @@ public struct FlowchartLabels: Hashable, Sendable {
     }
 
     public static let english = FlowchartLabels(statuses: .english, dependencies: "dependencies")
-    public static let simplifiedChinese = FlowchartLabels(statuses: .simplifiedChinese, dependencies: "个依赖")
 }
 
 /// A finish-to-start link between two items.

@@ -2,39 +2,26 @@ import Foundation
 
 /// Checks the finish-to-start graph of work items.
 public enum DependencyGraph {
-    /// The items of a cycle, in order, if the graph `successorsOf` (item → the items it depends on) has one.
+    /// The items of a cycle, each depending on the next, if the graph `dependsOn` (item → the items it
+    /// depends on) has one. Dependencies on items outside the map are ignored.
+    ///
+    /// There is one cycle finder in Tandem, the scheduler's (`PlanGraph`): this asks it with unit
+    /// durations, so editing a plan and scheduling it can never disagree about what a loop is.
     public static func findCycle(_ dependsOn: [UUID: [UUID]]) -> [UUID]? {
-        enum Mark { case visiting, done }
-        var marks: [UUID: Mark] = [:]
-        var stack: [UUID] = []
-        // Iterative DFS so a 5,000-item chain cannot overflow the stack.
-        for root in dependsOn.keys.sorted(by: { $0.uuidString < $1.uuidString }) where marks[root] == nil {
-            var frames: [(UUID, [UUID], Int)] = [(root, dependsOn[root] ?? [], 0)]
-            marks[root] = .visiting
-            stack.append(root)
-            while var frame = frames.popLast() {
-                if frame.2 < frame.1.count {
-                    let next = frame.1[frame.2]
-                    frame.2 += 1
-                    frames.append(frame)
-                    switch marks[next] {
-                    case .visiting:
-                        let start = stack.firstIndex(of: next) ?? 0
-                        return Array(stack[start...])
-                    case .done:
-                        continue
-                    case nil:
-                        marks[next] = .visiting
-                        stack.append(next)
-                        frames.append((next, dependsOn[next] ?? [], 0))
-                    }
-                } else {
-                    marks[frame.0] = .done
-                    stack.removeLast()
-                }
-            }
+        let ids = dependsOn.keys.sorted { $0.uuidString < $1.uuidString }
+        let known = Set(ids)
+        let items = ids.map { id in
+            PlanItem(id: id, plannedStart: LocalDate(dayNumber: 0), durationDays: 1,
+                     dependencies: (dependsOn[id] ?? []).filter(known.contains).map { PlanDependency(predecessor: $0) })
         }
-        return nil
+        do {
+            _ = try PlanGraph(items: items)
+            return nil
+        } catch {
+            // The scheduler lists a cycle in the order work flows (each item before the one that depends on it).
+            if case .cycle(let cycle) = error { return cycle.reversed() }
+            return nil
+        }
     }
 
     /// Refuses a plan whose dependencies loop, naming the items in the loop.

@@ -14,7 +14,13 @@ struct PlanCharts {
 
     private func t(_ key: String, _ arguments: String...) -> String { catalogue.text(key, language, arguments) }
 
-    private var ganttLabels: GanttLabels { language == .zhHans ? .simplifiedChinese : .english }
+    /// The charts speak the catalogue's words, so a status reads the same on the chart as on the page.
+    private var ganttLabels: GanttLabels {
+        GanttLabels(todo: t("workStatus.todo"), doing: t("workStatus.doing"), done: t("workStatus.done"), blocked: t("workStatus.blocked"),
+                    criticalPath: t("chart.criticalPath"), milestone: t("chart.milestone"), today: t("chart.today"),
+                    baseline: t("chart.baseline"), slipped: t("chart.slipped"), ungrouped: t("chart.ungrouped"),
+                    workItems: t("chart.workItems"))
+    }
 
     /// A sensible scale for the plan's length: days up to six weeks, weeks up to ~seven months.
     func defaultZoom() -> GanttZoom {
@@ -59,7 +65,7 @@ struct PlanCharts {
                                        status: plan.doneMilestones.contains(milestone.id) ? .done : .todo,
                                        isCritical: critical, predecessors: predecessors[milestone.id] ?? []))
         }
-        let labels = language == .zhHans ? FlowchartLabels.simplifiedChinese : .english
+        let labels = FlowchartLabels(statuses: ganttLabels, dependencies: t("chart.dependencies"))
         return DependencyFlowchart.render(title: t("plan.flowTitle", plan.projectName), nodes: nodes, labels: labels)
     }
 
