@@ -28,7 +28,8 @@ import Testing
     @Test func everyKeyTheCodeUsesExists() throws {
         let catalogue = try Catalogue.load()
         let known = Set(catalogue.texts[.en]?.keys ?? [:].keys)
-        let pattern = try Regex(#"\bl?c\.t\("([A-Za-z.]+)""#)
+        // Any `t("…")` or `catalogue.text("…")`, whoever's: pages (`c.t`), charts and anything added later.
+        let pattern = try Regex(#"[^A-Za-z0-9_](?:t|text)\("([A-Za-z][A-Za-z0-9.]*)""#)
         var used = Set<String>()
         let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []

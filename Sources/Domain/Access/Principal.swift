@@ -6,6 +6,4 @@ public enum Principal: Sendable, Equatable {
     case member(id: UUID, role: MemberRole)
     /// `grants` maps each project the contact was invited to onto whether they may approve there.
     case contact(id: UUID, grants: [UUID: Bool])
-
-    public var isAnonymous: Bool { self == .anonymous }
 }
