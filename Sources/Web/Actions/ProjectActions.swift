@@ -87,17 +87,28 @@ enum ProjectActions {
         }
     }
 
+    /// Applies the fields `input` names to the project as stored when the transaction runs (locked and
+    /// re-read there), so concurrent edits of different fields both survive.
     static func update(_ project: ProjectRecord, with input: UpdateProjectRequest, on req: Request) async throws -> ProjectRecord {
-        if let name = input.name { project.name = try Validate.text(name, field: "name") }
-        if let goals = input.goals { project.goalsJSON = JSONList.encode(try Validate.lines(goals, field: "goals")) }
-        if let zone = input.timeZone { project.timeZone = try Validate.timeZone(zone) }
-        if let start = input.startDate { project.startDate = try Validate.date(start, field: "startDate").description }
-        if let status = input.status { project.status = status.rawValue }
-        if let currency = input.currency { project.currency = try Validate.currency(currency) }
-        if let budget = input.budgetMinor { project.budgetMinor = try Validate.range(budget, 0...Int(Int64.max / 2), field: "budgetMinor") }
-        return try await req.writePlan(projectID: project.id!) { db in
-            try await project.update(on: db)
-            return project
+        let id = try project.requireID()
+        let name = try input.name.map { try Validate.text($0, field: "name") }
+        let goals = try input.goals.map { JSONList.encode(try Validate.lines($0, field: "goals")) }
+        let zone = try input.timeZone.map { try Validate.timeZone($0) }
+        let start = try input.startDate.map { try Validate.date($0, field: "startDate").description }
+        let currency = try input.currency.map { try Validate.currency($0) }
+        let budget = try input.budgetMinor.map { try Validate.range($0, 0...Int(Int64.max / 2), field: "budgetMinor") }
+        return try await req.writePlan(projectID: id) { db in
+            try await RowLock.lock(ProjectRecord.schema, id: id, on: db)
+            guard let fresh = try await ProjectRecord.find(id, on: db) else { throw DomainError.notFound }
+            if let name { fresh.name = name }
+            if let goals { fresh.goalsJSON = goals }
+            if let zone { fresh.timeZone = zone }
+            if let start { fresh.startDate = start }
+            if let status = input.status { fresh.status = status.rawValue }
+            if let currency { fresh.currency = currency }
+            if let budget { fresh.budgetMinor = budget }
+            try await fresh.update(on: db)
+            return fresh
         }.refreshed(on: req.db)
     }
 

@@ -62,41 +62,65 @@ enum WorkItemActions {
         }
     }
 
+    /// Applies the fields `input` names to the item as it is stored when the transaction runs (the row is
+    /// locked and re-read there), so two edits of different fields at once both survive.
     static func update(_ record: WorkItemRecord, with input: UpdateWorkItemRequest, on req: Request) async throws -> WorkItem {
-        if let title = input.title { record.title = try Validate.text(title, field: "title") }
-        let start = try input.startDate.map { try Validate.date($0, field: "startDate") } ?? LocalDate(record.startDate)!
-        let due = try input.dueDate.map { try Validate.date($0, field: "dueDate") } ?? LocalDate(record.dueDate)!
-        try Validate.span(start: start, due: due)
-        record.startDate = start.description
-        record.dueDate = due.description
-        if let hours = input.estimateHours { record.estimateHours = try Validate.range(hours, 0...100_000, field: "estimateHours") }
-        if let assignee = input.assigneeId { record.assigneeID = assignee }
-        if let milestone = input.milestoneId { record.milestoneID = milestone }
-        if let visible = input.visibleToCustomer { record.visibleToCustomer = visible }
-        if let key = input.isKey { record.isKey = key }
-        let before = WorkProgress.State(progress: record.progress, status: WorkItemStatus(rawValue: record.status) ?? .todo)
+        let id = try record.requireID()
+        let projectID = record.projectID
+        let title = try input.title.map { try Validate.text($0, field: "title") }
+        let newStart = try input.startDate.map { try Validate.date($0, field: "startDate") }
+        let newDue = try input.dueDate.map { try Validate.date($0, field: "dueDate") }
+        let hours = try input.estimateHours.map { try Validate.range($0, 0...100_000, field: "estimateHours") }
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: req.db)
+        let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
+        let now = req.now
+        return try await req.writePlan(projectID: projectID) { db in
+            try await RowLock.lock(WorkItemRecord.schema, id: id, on: db)
+            guard let fresh = try await WorkItemRecord.find(id, on: db) else { throw DomainError.notFound }
+            if let title { fresh.title = title }
+            if newStart != nil || newDue != nil {
+                guard let storedStart = LocalDate(fresh.startDate), let storedDue = LocalDate(fresh.dueDate) else {
+                    throw StoredValueError(table: WorkItemRecord.schema, id: id, column: "start_date/due_date")
+                }
+                let start = newStart ?? storedStart, due = newDue ?? storedDue
+                try Validate.span(start: start, due: due)
+                fresh.startDate = start.description
+                fresh.dueDate = due.description
+            }
+            if let hours { fresh.estimateHours = hours }
+            if let assignee = input.assigneeId { fresh.assigneeID = assignee }
+            if let milestone = input.milestoneId { fresh.milestoneID = milestone }
+            if let visible = input.visibleToCustomer { fresh.visibleToCustomer = visible }
+            if let key = input.isKey { fresh.isKey = key }
+            let progressChanged = try applyProgress(input, to: fresh)
+            if let newDependencies {
+                try await checkDependenciesExist(newDependencies, projectID: projectID, on: db)
+                let items = try await PlanStore.workItems(projectID: projectID, on: db)
+                var graph = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.dependsOn) })
+                graph[id] = newDependencies.map(\.predecessorID)
+                try DependencyGraph.requireAcyclic(graph, titles: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) }))
+                try await PlanStore.setDependencies(newDependencies, of: id, projectID: projectID, on: db)
+            }
+            try await fresh.update(on: db)
+            if progressChanged {
+                try await ProgressEventRecord(projectID: projectID, workItemID: id, progress: fresh.progress, at: now).create(on: db)
+            }
+            return fresh.domain(dependencies: try await PlanStore.dependencies(of: id, on: db))
+        }
+    }
+
+    /// Progress and status move together (`WorkProgress`); only a request that names one of them writes them.
+    /// True when the progress changed, which the burn-up chart records.
+    private static func applyProgress(_ input: UpdateWorkItemRequest, to record: WorkItemRecord) throws -> Bool {
+        guard input.progress != nil || input.status != nil else { return false }
+        guard let status = WorkItemStatus(rawValue: record.status) else {
+            throw StoredValueError(table: WorkItemRecord.schema, id: try record.requireID(), column: "status")
+        }
+        let before = WorkProgress.State(progress: record.progress, status: status)
         let after = try WorkProgress.apply(progress: input.progress, status: input.status, to: before)
         record.progress = after.progress
         record.status = after.status.rawValue
-        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: record.projectID, on: req.db)
-        let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
-        let now = req.now
-        let recordProgress = after.progress != before.progress
-        return try await req.writePlan(projectID: record.projectID) { db in
-            if let newDependencies {
-                try await checkDependenciesExist(newDependencies, projectID: record.projectID, on: db)
-                let items = try await PlanStore.workItems(projectID: record.projectID, on: db)
-                var graph = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.dependsOn) })
-                graph[record.id!] = newDependencies.map(\.predecessorID)
-                try DependencyGraph.requireAcyclic(graph, titles: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) }))
-                try await PlanStore.setDependencies(newDependencies, of: record.id!, projectID: record.projectID, on: db)
-            }
-            try await record.update(on: db)
-            if recordProgress {
-                try await ProgressEventRecord(projectID: record.projectID, workItemID: record.id!, progress: record.progress, at: now).create(on: db)
-            }
-            return record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: db))
-        }
+        return after.progress != before.progress
     }
 
     private static func dependencyList(_ ids: [UUID], lags: [DependencyLag]?) throws -> [WorkItem.Dependency] {
