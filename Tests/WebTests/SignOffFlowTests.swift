@@ -121,6 +121,7 @@ import Vapor
             // then
             #expect(verify.json["ok"] as? Bool == false)
             #expect(verify.json["firstBadSeq"] as? Int == 3)
+            #expect(verify.string("problem") == "entry 3: hash does not match (keyed with another key, or edited)")
         }
     }
 }

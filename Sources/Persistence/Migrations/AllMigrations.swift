@@ -13,5 +13,7 @@ public enum AllMigrations {
         CreateBaselines(),
         CreateProjectCalendars(),
         AddPlanRevision(),
+        CreateAuditState(),
+        ProtectDecidedRecords(),
     ]
 }
