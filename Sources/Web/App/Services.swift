@@ -65,7 +65,7 @@ extension Request {
             if let projectID { try await PlanRevision.bump(projectID, on: db) }
             return result
         }
-        if let head = audit.newest { tandem.advanceCheckpoint(to: head, logger: logger) }
+        if let head = audit.newest { await tandem.advanceCheckpoint(to: head, on: application.threadPool, logger: logger) }
         return result
     }
 
@@ -78,9 +78,12 @@ extension Request {
 extension TandemServices {
     /// After a commit the decision stands whatever happens to the file, so a failure is logged, not thrown:
     /// the next audited write moves the checkpoint on, and `audit verify` shows a checkpoint that lags or is broken.
-    func advanceCheckpoint(to head: AuditEntry, logger: Logger) {
+    /// The file work (a lock that may wait for another instance, an fsync) runs on the thread pool, off the
+    /// executor that serves requests.
+    func advanceCheckpoint(to head: AuditEntry, on pool: NIOThreadPool, logger: Logger) async {
+        let checkpoint = auditCheckpoint
         do {
-            try auditCheckpoint.advance(to: AuditCheckpoint(seq: head.seq, hash: head.hash))
+            try await pool.runIfActive { try checkpoint.advance(to: AuditCheckpoint(seq: head.seq, hash: head.hash)) }
         } catch {
             logger.error("audit checkpoint not moved to entry \(head.seq): \(error)")
         }
