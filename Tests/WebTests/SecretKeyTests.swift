@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Vapor
 import TestSupport
 @testable import Web
 
@@ -54,10 +55,14 @@ import TestSupport
         #expect(throws: AppConfig.Invalid.self) { try SecretKey.load(.file(path: path)) }
     }
 
-    @Test func theAuditKeyIsDerivedNotTheRawSecret() {
-        // HMAC under the raw secret would be this; the audit key must differ from it.
-        let raw = TestSecrets.secretKeyText
-        #expect(TestSecrets.auditKey.mac("x") != TestSecrets.auditKey.subkey("x").mac("x"))
-        #expect(SecretKey(text: raw)!.auditKey.mac("x") == TestSecrets.auditKey.mac("x"))
+    @Test func theAuditKeyIsDerivedFromTheSecretNotTheSecretItselfAndHexAndBase64Agree() {
+        // given the test secret (32 bytes of 0x5a) as hex and as base64
+        let raw = SymmetricKey(data: [UInt8](repeating: 0x5a, count: 32))
+        let base64 = SecretKey(text: Data(repeating: 0x5a, count: 32).base64EncodedString())!
+        // when / then
+        let underRaw = Data(HMAC<SHA256>.authenticationCode(for: Data("x".utf8), using: raw)).map { String(format: "%02x", $0) }.joined()
+        #expect(TestSecrets.auditKey.mac("x") != underRaw)
+        #expect(base64.auditKey.mac("x") == TestSecrets.auditKey.mac("x"))
+        #expect("\(TestSecrets.secretKey)" == "SecretKey(redacted)")
     }
 }

@@ -3,8 +3,11 @@ import Foundation
 
 /// The key audit entry hashes are made with (HMAC-SHA256). It is derived from the app's secret, which lives
 /// outside the database, so someone who can write to the database cannot recompute a chain that still verifies.
-public struct AuditKey: Sendable {
+public struct AuditKey: Sendable, CustomStringConvertible {
     let key: SymmetricKey
+
+    /// Never the key itself.
+    public var description: String { "AuditKey(redacted)" }
 
     /// Wraps key material that was derived for the audit log (never the app's raw secret).
     public init(_ key: SymmetricKey) { self.key = key }

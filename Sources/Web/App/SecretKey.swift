@@ -1,6 +1,6 @@
-import Vapor
 import Domain
 import Foundation
+import Vapor
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,8 +9,11 @@ import Darwin
 
 /// The app's one secret: `TANDEM_SECRET_KEY`, or `secret.key` in the data directory (made on first start).
 /// Each use derives its own key with HKDF, so no two uses ever share raw key material.
-public struct SecretKey: Sendable {
+public struct SecretKey: Sendable, CustomStringConvertible {
     private let key: SymmetricKey
+
+    /// Never the key itself, should a configuration ever be logged.
+    public var description: String { "SecretKey(redacted)" }
 
     /// Where the secret comes from.
     public enum Source: Sendable {
