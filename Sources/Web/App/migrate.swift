@@ -13,8 +13,8 @@ public func migrate(_ app: Application) async throws {
                                                       at: services.clock()) {
         app.logger.notice("audit log re-keyed with HMAC-SHA256 (entry \(rekeyed.seq) records it)")
     }
-    // A new install anchors its empty chain, so a chain later written from nothing into the database by hand
-    // cannot pass for one that never had a checkpoint.
+    // A new install anchors its empty chain. Re-keying is refused next to a checkpoint, so a chain forged into the
+    // database with the unkeyed hash (and audit_state set back to unkeyed) can never be laundered into a keyed one.
     if services.auditCheckpoint.read() == .missing, try await AuditEntryRecord.query(on: app.db).count() == 0 {
         try services.auditCheckpoint.advance(to: .genesis)
     }
