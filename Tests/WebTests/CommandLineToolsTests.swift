@@ -52,11 +52,14 @@ import Vapor
             // then it refuses to overwrite
             await #expect(throws: AppConfig.Invalid.self) { try await Backup.write(to: copy, app: app, config: app.tandem.config) }
         }
-        // and the copy opens with the same data and an intact audit chain
-        try await withTestApp(sqliteFile: copy) { app, _ in
+        // and the copy, restored with its checkpoint, opens with the same data and an intact audit chain
+        let restored = directory + "/restored"
+        try FileManager.default.createDirectory(atPath: restored, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: copy + ".audit-checkpoint", toPath: restored + "/audit-checkpoint")
+        try await withTestApp(sqliteFile: copy, dataDirectory: restored) { app, _ in
             #expect(try await ProjectRecord.query(on: app.db).count() == 2)
             let verification = try await app.verifyAuditLog()
-            #expect(verification.ok && verification.entries == 1)
+            #expect(verification.ok && verification.entries == 1 && verification.warning == nil)
         }
     }
 
