@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import NIOConcurrencyHelpers
 import Persistence
@@ -30,11 +31,25 @@ public enum TestDatabase {
     public static var isPostgres: Bool { postgresURL != nil }
 }
 
-/// Builds a fresh app on its own database, runs `body`, and tears everything down.
+/// The fixed secret tests run with, so hashes are stable and a test can recompute them.
+public enum TestSecrets {
+    public static let secretKeyText = String(repeating: "5a", count: 32)
+    public static let secretKey = SecretKey(text: secretKeyText)!
+    public static var auditKey: AuditKey { secretKey.auditKey }
+}
+
+/// Builds a fresh app on its own database and its own data directory (key file, audit checkpoint), runs `body`,
+/// and tears everything down. `dataDirectory` lets a test reopen the same one; `migrated: false` leaves the
+/// migrations to the test (to build a database as an older release left it).
 public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http://tandem.test",
-                        sqliteFile: String? = nil, _ body: (Application, TestClock) async throws -> Void) async throws {
+                        sqliteFile: String? = nil, dataDirectory: String? = nil, migrated: Bool = true,
+                        secretKey: SecretKey.Source = .value(TestSecrets.secretKey),
+                        _ body: (Application, TestClock) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
+    let ownDirectory = dataDirectory == nil
+    let directory = dataDirectory ?? NSTemporaryDirectory() + "tandem-test-\(UUID().uuidString)"
+    defer { if ownDirectory { try? FileManager.default.removeItem(atPath: directory) } }
     do {
         let location: DatabaseLocation
         if let url = TestDatabase.postgresURL {
@@ -46,13 +61,13 @@ public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http:
         } else {
             location = .sqliteMemory
         }
-        let config = AppConfig(database: location, dataDirectory: NSTemporaryDirectory(), baseURL: URL(string: baseURL)!,
-                               logLevel: "error", bcryptCost: 4)
+        let config = AppConfig(database: location, dataDirectory: directory, baseURL: URL(string: baseURL)!,
+                               logLevel: "error", bcryptCost: 4, secretKey: secretKey)
         try await configure(app, config, clock: { clock.now })
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
         }
-        try await app.autoMigrate()
+        if migrated { try await migrate(app) }
         try await body(app, clock)
     } catch {
         try? await dropSchema(schema, app: app)

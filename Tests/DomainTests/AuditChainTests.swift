@@ -1,9 +1,12 @@
+import Crypto
 import Foundation
 import Testing
 @testable import Domain
 
 private let objectID = UUID(uuidString: "00000000-0000-0000-0000-000000000001")!
 private let projectID = UUID(uuidString: "00000000-0000-0000-0000-000000000002")!
+let testAuditKey = AuditKey(SymmetricKey(data: [UInt8](repeating: 7, count: 32)))
+private let keyed = AuditScheme.keyed(testAuditKey)
 
 /// Three linked entries: proposed, signed off, deliverable accepted.
 private func chainOfThree() -> [AuditEntry] {
@@ -13,7 +16,7 @@ private func chainOfThree() -> [AuditEntry] {
         entries.append(AuditChain.next(after: entries.last, at: start.addingTimeInterval(Double(offset) * 60),
                                        actor: "member:ann", action: action, objectType: "scope",
                                        objectID: objectID, projectID: projectID,
-                                       contentHash: AuditChain.contentHash([("version", String(offset + 1))])))
+                                       contentHash: AuditChain.contentHash([("version", String(offset + 1))]), key: testAuditKey))
     }
     return entries
 }
@@ -42,7 +45,7 @@ struct AuditChainTests {
         let entries = chainOfThree()
 
         // when
-        let result = AuditChain.verify(entries)
+        let result = AuditChain.verify(entries, scheme: keyed)
 
         // then
         #expect(result == AuditChain.Verification(ok: true, entries: 3, firstBadSeq: nil))
@@ -51,7 +54,7 @@ struct AuditChainTests {
     @Test("an empty chain verifies")
     func emptyChainVerifies() {
         // given / when
-        let result = AuditChain.verify([])
+        let result = AuditChain.verify([], scheme: keyed)
 
         // then
         #expect(result == AuditChain.Verification(ok: true, entries: 0, firstBadSeq: nil))
@@ -83,7 +86,7 @@ struct AuditChainTests {
 
         // then
         #expect(AuditChain.millis(entries[0].at) == 1_767_000_000_123)
-        #expect(AuditChain.verify(reloaded).ok)
+        #expect(AuditChain.verify(reloaded, scheme: keyed).ok)
     }
 
     @Test("changing a field of the middle entry makes verify name that entry", arguments: AuditTamper.allCases)
@@ -93,7 +96,7 @@ struct AuditChainTests {
 
         // when
         tamper.apply(to: &entries[1])
-        let result = AuditChain.verify(entries)
+        let result = AuditChain.verify(entries, scheme: keyed)
 
         // then
         #expect(!result.ok)
@@ -109,8 +112,8 @@ struct AuditChainTests {
         // when
         entries[1] = AuditChain.next(after: entries[0], at: middle.at, actor: middle.actor, action: "scope.rejected",
                                      objectType: middle.objectType, objectID: middle.objectID,
-                                     projectID: middle.projectID, contentHash: middle.contentHash)
-        let result = AuditChain.verify(entries)
+                                     projectID: middle.projectID, contentHash: middle.contentHash, key: testAuditKey)
+        let result = AuditChain.verify(entries, scheme: keyed)
 
         // then
         #expect(result.firstBadSeq == 3)
@@ -123,7 +126,7 @@ struct AuditChainTests {
 
         // when
         entries.remove(at: 1)
-        let result = AuditChain.verify(entries)
+        let result = AuditChain.verify(entries, scheme: keyed)
 
         // then
         #expect(!result.ok)
@@ -137,16 +140,17 @@ struct AuditChainTests {
         let at = first.at.addingTimeInterval(60)
         let contentHash = AuditChain.contentHash([("version", "2")])
         let hash = AuditChain.entryHash(seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
-                                        objectID: objectID, contentHash: contentHash, prevHash: first.hash)
+                                        objectID: objectID, contentHash: contentHash, prevHash: first.hash, scheme: keyed)
         let skipping = AuditEntry(seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
                                   objectID: objectID, projectID: projectID, contentHash: contentHash,
                                   prevHash: first.hash, hash: hash)
 
         // when
-        let result = AuditChain.verify([first, skipping])
+        let result = AuditChain.verify([first, skipping], scheme: keyed)
 
         // then
-        #expect(result == AuditChain.Verification(ok: false, entries: 2, firstBadSeq: 3))
+        #expect(!result.ok && result.firstBadSeq == 3)
+        #expect(result.problem == .outOfSequence(seq: 3, expected: 2))
     }
 
     @Test("a chain that does not start at seq 1 is refused")
@@ -155,7 +159,7 @@ struct AuditChainTests {
         let entries = chainOfThree()
 
         // when
-        let result = AuditChain.verify(Array(entries.dropFirst()))
+        let result = AuditChain.verify(Array(entries.dropFirst()), scheme: keyed)
 
         // then
         #expect(result.firstBadSeq == 2)
@@ -211,10 +215,10 @@ struct AuditChainTests {
         // when
         let first = AuditChain.entryHash(seq: 1, at: at, actor: "member:ann|scope", action: "signedOff",
                                          objectType: "scope", objectID: objectID, contentHash: "c",
-                                         prevHash: AuditChain.genesisHash)
+                                         prevHash: AuditChain.genesisHash, scheme: keyed)
         let second = AuditChain.entryHash(seq: 1, at: at, actor: "member:ann", action: "scope|signedOff",
                                           objectType: "scope", objectID: objectID, contentHash: "c",
-                                          prevHash: AuditChain.genesisHash)
+                                          prevHash: AuditChain.genesisHash, scheme: keyed)
 
         // then
         #expect(first != second)
@@ -225,11 +229,11 @@ struct AuditChainTests {
         // given an entry at a millisecond instant
         let entry = AuditChain.next(after: nil, at: Date(timeIntervalSince1970: 1_796_000_000.123), actor: "contact:a",
                                     action: "scope.sign_off", objectType: "scope_version", objectID: objectID, projectID: nil,
-                                    contentHash: "c")
+                                    contentHash: "c", key: testAuditKey)
         // when the database hands back the instant a few nanoseconds early
         var stored = entry
         stored.at = Date(timeIntervalSince1970: entry.at.timeIntervalSince1970 - 0.000_000_4)
         // then the chain still verifies
-        #expect(AuditChain.verify([stored]).ok)
+        #expect(AuditChain.verify([stored], scheme: keyed).ok)
     }
 }

@@ -5,6 +5,7 @@ import Persistence
 import Testing
 import TestSupport
 import Vapor
+import Web
 
 @Suite struct AuditLogStoreTests {
     @Test func appendedEntriesFormAChainThatVerifies() async throws {
@@ -12,14 +13,14 @@ import Vapor
             // given
             let now = Date(timeIntervalSince1970: 1_796_000_000.123_456)
             // when
-            let first = try await AuditLog.append(on: app.db, at: now, actor: "contact:a", action: "scope.sign_off", objectType: "scope_version",
+            let first = try await AuditLog.append(on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.first", objectType: "x",
                                                   objectID: UUID(), projectID: nil, content: [("goals", "[\"Launch\"]")])
-            let second = try await AuditLog.append(on: app.db, at: now, actor: "contact:a", action: "deliverable.accept", objectType: "deliverable",
+            let second = try await AuditLog.append(on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.second", objectType: "x",
                                                    objectID: UUID(), projectID: nil, content: [("name", "Mock-ups")])
             // then
             #expect(first.seq == 1 && second.seq == 2)
             #expect(second.prevHash == first.hash)
-            let result = try await AuditLog.verify(on: app.db)
+            let result = try await app.verifyAuditLog()
             #expect(result.ok && result.entries == 2 && result.firstBadSeq == nil)
         }
     }
@@ -32,7 +33,7 @@ import Vapor
                     group.addTask {
                         let body: @Sendable () async throws -> Void = {
                             try await app.db.transaction { db in
-                                _ = try await AuditLog.append(on: db, at: Date(), actor: "member:\(index)", action: "test", objectType: "x",
+                                _ = try await AuditLog.append(on: db, key: TestSecrets.auditKey, at: Date(), actor: "member:\(index)", action: "test", objectType: "x",
                                                               objectID: UUID(), projectID: nil, content: [])
                             }
                         }
@@ -41,7 +42,7 @@ import Vapor
                 }
                 try await group.waitForAll()
             }
-            let result = try await AuditLog.verify(on: app.db)
+            let result = try await app.verifyAuditLog()
             #expect(result.ok && result.entries == 12)
         }
     }

@@ -20,7 +20,7 @@ import Vapor
             #expect(Set(projects.map(\.status)) == ["planning", "active", "closed"])
             let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status)
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
-            #expect(try await AuditLog.verify(on: app.db).entries == 2)
+            #expect(try await app.verifyAuditLog().entries == 2)
             // and the owner can sign in with the printed password
             let reply = try await TestClient(app).json(.POST, "/api/v1/auth/tokens",
                                                    body: ["email": DemoWorkspace.ownerEmail, "password": DemoWorkspace.ownerPassword])
@@ -52,11 +52,14 @@ import Vapor
             // then it refuses to overwrite
             await #expect(throws: AppConfig.Invalid.self) { try await Backup.write(to: copy, app: app, config: app.tandem.config) }
         }
-        // and the copy opens with the same data and an intact audit chain
-        try await withTestApp(sqliteFile: copy) { app, _ in
+        // and the copy, restored with its checkpoint, opens with the same data and an intact audit chain
+        let restored = directory + "/restored"
+        try FileManager.default.createDirectory(atPath: restored, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: copy + ".audit-checkpoint", toPath: restored + "/audit-checkpoint")
+        try await withTestApp(sqliteFile: copy, dataDirectory: restored) { app, _ in
             #expect(try await ProjectRecord.query(on: app.db).count() == 2)
-            let verification = try await AuditLog.verify(on: app.db)
-            #expect(verification.ok && verification.entries == 1)
+            let verification = try await app.verifyAuditLog()
+            #expect(verification.ok && verification.entries == 1 && verification.warning == nil)
         }
     }
 

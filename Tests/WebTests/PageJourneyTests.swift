@@ -90,7 +90,7 @@ import Vapor
             portal = try await customer.get("/portal/projects/\(projectID)")
             #expect(portal.body.contains("已签署"))
             #expect(portal.body.contains("目前没有需要您处理的事项"))
-            #expect(try await AuditLog.verify(on: app.db).entries == 1)
+            #expect(try await app.verifyAuditLog().entries == 1)
         }
     }
 }

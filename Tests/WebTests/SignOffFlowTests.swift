@@ -121,6 +121,38 @@ import Vapor
             // then
             #expect(verify.json["ok"] as? Bool == false)
             #expect(verify.json["firstBadSeq"] as? Int == 3)
+            #expect(verify.string("problem") == "entry 3: hash does not match (keyed with another key, or edited)")
+        }
+    }
+}
+
+/// The receipt on the portal: the hash of the audit entry that records the contact's decision.
+@Suite struct PortalReceiptTests {
+    @Test func afterSigningOffAndAcceptingThePortalShowsEachEntrysHashAsTheReceipt() async throws {
+        try await withTestApp { app, _ in
+            // given
+            let world = try await World.make(app)
+            let session = try #require(try await world.session(.approverA))
+            let cookies = ["tandem_session": session.token]
+            let portal = "/portal/projects/\(world.projectA)"
+            // when the contact signs off and accepts through the portal
+            let signed = try await world.client.page(.POST, portal + "/scope-versions/1/sign-off", cookies: cookies,
+                                                     form: ["comment": "OK", "_csrf": session.csrf])
+            #expect(signed.status == .seeOther)
+            let accepted = try await world.client.page(.POST, "/portal/deliverables/\(world.visibleDeliverable)/accept", cookies: cookies,
+                                                       form: ["_csrf": session.csrf])
+            #expect(accepted.status == .seeOther)
+            let page = try await world.client.page(.GET, portal, cookies: cookies).body
+            // then each shows its entry's hash, labelled
+            let entries = try await AuditEntryRecord.query(on: app.db).sort(\.$seq).all()
+            #expect(entries.map(\.action) == ["scope.sign_off", "deliverable.accept"])
+            for entry in entries {
+                #expect(page.contains("<code title=\"\(entry.hash)\" data-hash=\"\(entry.hash)\">\(entry.hash.prefix(16))</code>"))
+            }
+            let scope = try #require(page.range(of: "id=\"scope\"")), milestones = try #require(page.range(of: "id=\"milestones\""))
+            #expect(page[scope.lowerBound..<milestones.lowerBound].contains("回执: <code title=\"\(entries[0].hash)\""))
+            let deliverable = try #require(page.range(of: "id=\"d-\(world.visibleDeliverable.uuidString)\"").map { String(page[$0.lowerBound...].prefix(2000)) })
+            #expect(deliverable.contains("data-hash=\"\(entries[1].hash)\""))
         }
     }
 }

@@ -13,6 +13,8 @@ public enum AllMigrations {
         CreateBaselines(),
         CreateProjectCalendars(),
         AddPlanRevision(),
+        CreateAuditState(),
+        ProtectDecidedRecords(),
         CreateKnownDevices(),
     ]
 }

@@ -6,9 +6,9 @@ import SQLKit
 /// Appends to and replays the hash-chained audit log.
 public enum AuditLog {
     /// Appends one entry inside the caller's transaction, so the audit entry and the change it records
-    /// commit or fail together.
+    /// commit or fail together. Callers in the app go through `AuditAppender`, which also moves the checkpoint.
     @discardableResult
-    public static func append(on db: any Database, at: Date, actor: String, action: String, objectType: String,
+    public static func append(on db: any Database, key: AuditKey, at: Date, actor: String, action: String, objectType: String,
                               objectID: UUID, projectID: UUID?, content: [(String, String)]) async throws -> AuditEntry {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             // Serialises appenders across instances: the chain must not fork.
@@ -16,24 +16,44 @@ public enum AuditLog {
         }
         let last = try await AuditEntryRecord.query(on: db).sort(\.$seq, .descending).first()
         let entry = AuditChain.next(after: last?.domain, at: at, actor: actor, action: action, objectType: objectType,
-                                    objectID: objectID, projectID: projectID, contentHash: AuditChain.contentHash(content))
-        let record = AuditEntryRecord()
-        record.seq = entry.seq
-        record.at = entry.at
-        record.actor = entry.actor
-        record.action = entry.action
-        record.objectType = entry.objectType
-        record.objectID = entry.objectID
-        record.projectID = entry.projectID
-        record.contentHash = entry.contentHash
-        record.prevHash = entry.prevHash
-        record.hash = entry.hash
-        try await record.create(on: db)
+                                    objectID: objectID, projectID: projectID, contentHash: AuditChain.contentHash(content), key: key)
+        try await AuditEntryRecord(entry).create(on: db)
         return entry
     }
 
-    public static func verify(on db: any Database) async throws -> AuditChain.Verification {
-        let entries = try await AuditEntryRecord.query(on: db).sort(\.$seq).all().map(\.domain)
-        return AuditChain.verify(entries)
+    /// Every entry, in order.
+    public static func entries(on db: any Database) async throws -> [AuditEntry] {
+        try await AuditEntryRecord.query(on: db).sort(\.$seq).all().map(\.domain)
+    }
+
+    /// Replays the chain under `key`, compares its head with the checkpoint and every vouched-for record with
+    /// what was decided; names the first problem.
+    public static func verify(on db: any Database, key: AuditKey, checkpoint: AuditCheckpointFile) async throws -> AuditChain.Verification {
+        let entries = try await entries(on: db)
+        let records = try await AuditedRecords.load(on: db)
+        return AuditVerifier.verify(entries, key: key, records: records, checkpoint: checkpoint.read())
+    }
+
+    /// The hash of the newest entry for each of `objectIDs` that has one: the receipt a signer is shown.
+    public static func receipts(for objectIDs: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !objectIDs.isEmpty else { return [:] }
+        let entries = try await AuditEntryRecord.query(on: db).filter(\.$objectID ~~ objectIDs).sort(\.$seq).all()
+        return Dictionary(entries.map { ($0.objectID, $0.hash) }, uniquingKeysWith: { _, newer in newer })
+    }
+}
+
+extension AuditEntryRecord {
+    public convenience init(_ entry: AuditEntry) {
+        self.init()
+        seq = entry.seq
+        at = entry.at
+        actor = entry.actor
+        action = entry.action
+        objectType = entry.objectType
+        objectID = entry.objectID
+        projectID = entry.projectID
+        contentHash = entry.contentHash
+        prevHash = entry.prevHash
+        hash = entry.hash
     }
 }

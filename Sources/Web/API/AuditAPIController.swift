@@ -24,10 +24,15 @@ struct AuditAPIController {
         var ok: Bool
         var entries: Int
         var firstBadSeq: Int?
+        /// What was found, e.g. "entry 7: hash does not match (keyed with another key, or edited)".
+        var problem: String?
+        /// Something to look at that is not itself a failure (no checkpoint).
+        var warning: String?
     }
 
     @Sendable func verify(req: Request) async throws -> Response {
-        let result = try await AuditLog.verify(on: req.db)
-        return JSON.response(VerifyResponse(ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq))
+        let result = try await req.application.verifyAuditLog()
+        return JSON.response(VerifyResponse(ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq,
+                                            problem: result.problem?.description, warning: result.warning))
     }
 }

@@ -74,7 +74,7 @@ enum MilestoneActions {
         let comment = try Validate.optionalText(comment, field: "comment")
         let id = deliverable.id!
         let now = req.now
-        return try await req.writePlan(projectID: deliverable.projectID) { db in
+        return try await req.writeAudited(planOf: deliverable.projectID) { db, audit in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             let next = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: action, comment: comment)
             fresh.status = next.rawValue
@@ -82,12 +82,10 @@ enum MilestoneActions {
             fresh.decidedBy = contactID
             fresh.decidedAt = now
             try await fresh.update(on: db)
-            try await AuditLog.append(on: db, at: now, actor: "contact:\(contactID.uuidString.lowercased())",
-                                      action: next == .accepted ? "deliverable.accept" : "deliverable.return",
-                                      objectType: "deliverable", objectID: id, projectID: fresh.projectID,
-                                      content: [("name", fresh.name), ("acceptanceCriteria", fresh.acceptanceCriteria ?? ""),
-                                                ("submissionNote", fresh.submissionNote ?? ""), ("link", fresh.link ?? ""),
-                                                ("comment", comment ?? "")])
+            try await audit.append(on: db, at: now, actor: AuditContent.contactActor(contactID),
+                                   action: next == .accepted ? AuditContent.deliverableAccept : AuditContent.deliverableReturn,
+                                   objectType: AuditedRecord.Kind.deliverable.rawValue, objectID: id, projectID: fresh.projectID,
+                                   content: fresh.auditContent)
             return fresh
         }
     }

@@ -59,7 +59,7 @@ enum ScopeActions {
         guard let contactID = try await req.identity.contactID else { throw DomainError.forbidden }
         let comment = try Validate.optionalText(comment, field: "comment")
         let now = req.now
-        return try await req.write { db in
+        return try await req.writeAudited { db, audit in
             let version = try await version(projectID: projectID, number: number, on: db)
             version.status = try ScopeFlow.signOff(ScopeStatus(rawValue: version.status) ?? .superseded).rawValue
             version.signedOffBy = contactID
@@ -71,11 +71,9 @@ enum ScopeActions {
                 other.status = ScopeFlow.onNewerSignOff(.signedOff).rawValue
                 try await other.update(on: db)
             }
-            try await AuditLog.append(on: db, at: now, actor: "contact:\(contactID.uuidString.lowercased())", action: "scope.sign_off",
-                                      objectType: "scope_version", objectID: version.id!, projectID: projectID,
-                                      content: [("number", String(version.number)), ("goals", version.goalsJSON),
-                                                ("inScope", version.inScopeJSON), ("outOfScope", version.outOfScopeJSON),
-                                                ("notes", version.notes ?? ""), ("comment", comment ?? "")])
+            try await audit.append(on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
+                                   objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: version.id!, projectID: projectID,
+                                   content: version.auditContent)
             return version
         }
     }

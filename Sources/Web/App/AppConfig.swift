@@ -14,6 +14,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TANDEM_TRUSTED_PROXIES`); empty: none.
     public var trustedProxies: [IPNetwork] = []
+    /// The app's secret (audit log keys; later the encryption of stored secrets).
+    public var secretKey: SecretKey.Source
     /// False when the base URL was derived from host and port, so `serve --port` may move it along.
     public var baseURLIsExplicit = true
 
@@ -22,7 +24,7 @@ public struct AppConfig: Sendable {
     }
 
     public init(database: DatabaseLocation, dataDirectory: String, baseURL: URL, host: String = "127.0.0.1",
-                port: Int = 8080, logLevel: String = "info", bcryptCost: Int = 12) {
+                port: Int = 8080, logLevel: String = "info", bcryptCost: Int = 12, secretKey: SecretKey.Source? = nil) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
@@ -30,6 +32,7 @@ public struct AppConfig: Sendable {
         self.port = port
         self.logLevel = logLevel
         self.bcryptCost = bcryptCost
+        self.secretKey = secretKey ?? .file(path: (dataDirectory as NSString).appendingPathComponent("secret.key"))
     }
 
     /// The same configuration listening where `serve --hostname/--port` asked.
@@ -66,9 +69,10 @@ public struct AppConfig: Sendable {
             throw Invalid(description: "LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical")
         }
         let cost = try parseInt(env["TANDEM_BCRYPT_COST"], name: "TANDEM_BCRYPT_COST", default: 12, range: 4...16)
+        let secretKey = try parseSecretKey(env["TANDEM_SECRET_KEY"], database: database)
         var config = AppConfig(database: database, dataDirectory: dataDirectory,
                                baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
-                               host: host, port: port, logLevel: logLevel, bcryptCost: cost)
+                               host: host, port: port, logLevel: logLevel, bcryptCost: cost, secretKey: secretKey)
         config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
         config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
         return config
@@ -82,6 +86,21 @@ public struct AppConfig: Sendable {
             }
             return network
         }
+    }
+
+    /// The key must not live in the database it protects: on SQLite a key file next to (not inside) the database
+    /// file will do; on PostgreSQL, whose instances may not share a disk, it must be given.
+    private static func parseSecretKey(_ text: String?, database: DatabaseLocation) throws -> SecretKey.Source? {
+        if let text, !text.isEmpty {
+            guard let key = SecretKey(text: text) else {
+                throw Invalid(description: "TANDEM_SECRET_KEY must be 64 hex characters or base64 of 32 bytes (make one with: openssl rand -hex 32)")
+            }
+            return .value(key)
+        }
+        if case .postgres = database {
+            throw Invalid(description: "TANDEM_SECRET_KEY must be set when DATABASE_URL is set (make one with: openssl rand -hex 32, and keep it with the backups)")
+        }
+        return nil
     }
 
     private static func parseInt(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

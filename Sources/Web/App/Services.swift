@@ -12,6 +12,12 @@ struct TandemServices: Sendable {
     var writeGate: WriteGate?
     var catalogue: Catalogue
     var dummyPasswordHash: DummyPasswordHash
+    /// Derived from the app's secret; the database never holds it.
+    var auditKey: AuditKey
+    /// The head of the audit chain, kept in the data directory.
+    var auditCheckpoint: AuditCheckpointFile
+    /// The key file this start made, if it made one.
+    var madeKeyFile: String?
     var planCache = PlanCache()
 }
 
@@ -48,8 +54,38 @@ extension Request {
         }
     }
 
+    /// `write` for changes the audit log records: `body` appends through the given appender (the only way to append
+    /// in the app), and once the transaction has committed the checkpoint outside the database moves to the new head,
+    /// so a later cut of the chain's tail shows. `planOf` bumps that project's plan revision, as `writePlan` does.
+    func writeAudited<T: Sendable>(planOf projectID: UUID? = nil,
+                                   _ body: @escaping @Sendable (any Database, AuditAppender) async throws -> T) async throws -> T {
+        let audit = AuditAppender(key: tandem.auditKey)
+        let result = try await write { db in
+            let result = try await body(db, audit)
+            if let projectID { try await PlanRevision.bump(projectID, on: db) }
+            return result
+        }
+        if let head = audit.newest { await tandem.advanceCheckpoint(to: head, on: application.threadPool, logger: logger) }
+        return result
+    }
+
     static func write<T: Sendable>(db: any Database, gate: WriteGate?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard let gate else { return try await db.transaction { try await body($0) } }
         return try await gate.run { try await db.transaction { try await body($0) } }
+    }
+}
+
+extension TandemServices {
+    /// After a commit the decision stands whatever happens to the file, so a failure is logged, not thrown:
+    /// the next audited write moves the checkpoint on, and `audit verify` shows a checkpoint that lags or is broken.
+    /// The file work (a lock that may wait for another instance, an fsync) runs on the thread pool, off the
+    /// executor that serves requests.
+    func advanceCheckpoint(to head: AuditEntry, on pool: NIOThreadPool, logger: Logger) async {
+        let checkpoint = auditCheckpoint
+        do {
+            try await pool.runIfActive { try checkpoint.advance(to: AuditCheckpoint(seq: head.seq, hash: head.hash)) }
+        } catch {
+            logger.error("audit checkpoint not moved to entry \(head.seq): \(error)")
+        }
     }
 }

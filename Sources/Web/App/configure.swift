@@ -12,9 +12,9 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
     app.routes.defaultMaxBodySize = "1mb"
     app.routes.caseInsensitive = false
 
-    if case .sqliteFile = config.database {
-        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
-    }
+    // Every database needs the data directory: it holds the audit checkpoint (and, on SQLite, the key file).
+    try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+    let (secretKey, madeKeyFile) = try SecretKey.load(config.secretKey)
     try DatabaseSetup.register(config.database, on: app.databases)
     let isSQLite: Bool
     switch config.database {
@@ -27,7 +27,10 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
     for migration in AllMigrations.list { app.migrations.add(migration) }
 
     app.tandem = TandemServices(config: config, clock: clock, writeGate: isSQLite ? WriteGate() : nil,
-                            catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost))
+                            catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost),
+                            auditKey: secretKey.auditKey,
+                            auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
+                            madeKeyFile: madeKeyFile)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

@@ -43,7 +43,7 @@ public enum TandemCommand {
         let app = try await Application.make(Environment(name: "production", arguments: ["tandem", "serve"] + arguments))
         do {
             try await configure(app, listening)
-            try await app.autoMigrate()
+            try await migrate(app)
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
@@ -56,7 +56,7 @@ public enum TandemCommand {
         let app = try await Application.make(Environment(name: "production", arguments: ["tandem"]))
         do {
             try await configure(app, config)
-            try await app.autoMigrate()
+            try await migrate(app)
             let code = try await body(app)
             try await app.asyncShutdown()
             return code
@@ -84,9 +84,9 @@ public enum TandemCommand {
             print("ran \(ran.count) job(s) due at \(RFC3339.string(at))\(ran.isEmpty ? "" : ": " + ran.joined(separator: ", "))")
             return 0
         case ("audit", "verify"):
-            let result = try await AuditLog.verify(on: app.db)
-            print(result.ok ? "audit log ok: \(result.entries) entries" : "audit log BROKEN at entry \(result.firstBadSeq ?? 0) of \(result.entries)")
-            return result.ok ? 0 : 2
+            let (code, report) = try await auditVerify(app)
+            print(report)
+            return code
         case ("backup", let path?):
             try await Backup.write(to: path, app: app, config: config)
             print("backup written to \(path)")
@@ -99,6 +99,14 @@ public enum TandemCommand {
             FileHandle.standardError.write(Data("\(usage)\n".utf8))
             return 64
         }
+    }
+
+    /// `tandem audit verify`: 0 and a summary when everything holds; 2 and what was found when not.
+    static func auditVerify(_ app: Application) async throws -> (code: Int32, report: String) {
+        let result = try await app.verifyAuditLog()
+        let warning = result.warning.map { "\nwarning: \($0)" } ?? ""
+        guard let problem = result.problem else { return (0, "audit log ok: \(result.entries) entries\(warning)") }
+        return (2, "audit log BROKEN (\(result.entries) entries): \(problem)\(warning)")
     }
 
     static func option(_ name: String, in arguments: [String]) throws -> String? {

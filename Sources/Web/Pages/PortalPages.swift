@@ -49,6 +49,7 @@ struct PortalPages {
                 waiting.append("<li><a href=\"#d-\(deliverable.id!.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
             }
         }
+        let receipts = try await PortalReceipt.load(scope: current, milestones: milestones, on: req.db)
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
         let scope: HTML
         if let current {
@@ -60,7 +61,7 @@ struct PortalPages {
                 : .empty
             scope = """
                 <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status)">\(c.t("scope.status.\(current.status)"))</span></h3>\
-                \(ScopeView.lists(c, current, timeZone: project.timeZone))\(signForm)
+                \(ScopeView.lists(c, current, timeZone: project.timeZone))\(PortalReceipt.view(c, receipts[current.id!]))\(signForm)
                 """
         } else {
             scope = "<p class=\"empty\">\(c.t("portal.noScope"))</p>"
@@ -79,7 +80,7 @@ struct PortalPages {
                     <li id="d-\(d.id!.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status)">\(c.t("deliverable.status.\(d.status)"))</span>\
                     \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
                     \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
-                    \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(decide)</li>
+                    \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, receipts[d.id!]))\(decide)</li>
                     """
             }
             return "<article class=\"milestone\"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small></h3><ul class=\"list\">\(rows)</ul></article>"

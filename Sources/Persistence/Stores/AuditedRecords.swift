@@ -1,0 +1,39 @@
+import Domain
+import Fluent
+import Foundation
+
+/// The records audit entries vouch for, as the database holds them now, with their content hashed the same way
+/// the decision hashed it.
+enum AuditedRecords {
+    /// Every scope version and deliverable: verify must also see records that show a decision no entry records.
+    /// Fluent decoding is fine here: verify is an occasional admin check, not a hot path.
+    static func load(on db: any Database) async throws -> [AuditedRecord] {
+        let scopes = try await ScopeVersionRecord.query(on: db).all().map { version in
+            AuditedRecord(kind: .scopeVersion, id: version.id!, status: version.status,
+                          decidedBy: version.signedOffBy.map(AuditContent.contactActor), decidedAt: version.signedOffAt,
+                          contentHash: AuditChain.contentHash(version.auditContent))
+        }
+        let deliverables = try await DeliverableRecord.query(on: db).all().map { deliverable in
+            AuditedRecord(kind: .deliverable, id: deliverable.id!, status: deliverable.status,
+                          decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
+                          contentHash: AuditChain.contentHash(deliverable.auditContent))
+        }
+        return scopes + deliverables
+    }
+}
+
+extension ScopeVersionRecord {
+    /// What a sign-off of this version vouches for.
+    public var auditContent: [(String, String)] {
+        AuditContent.scopeVersion(number: number, goalsJSON: goalsJSON, inScopeJSON: inScopeJSON, outOfScopeJSON: outOfScopeJSON,
+                                  notes: notes, comment: signOffComment)
+    }
+}
+
+extension DeliverableRecord {
+    /// What an acceptance or return of this deliverable vouches for.
+    public var auditContent: [(String, String)] {
+        AuditContent.deliverable(name: name, acceptanceCriteria: acceptanceCriteria, submissionNote: submissionNote, link: link,
+                                 comment: decisionComment)
+    }
+}
