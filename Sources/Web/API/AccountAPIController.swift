@@ -24,14 +24,15 @@ struct AccountAPIController {
 
     /// `POST /api/v1/setup`: the workspace and its owner, once.
     @Sendable func setup(req: Request) async throws -> Response {
-        let member = try await AccountActions.setup(JSON.decode(SetupRequest.self, from: req), on: req)
+        let member = try await AccountActions.setup(JSON.decode(SetupRequest.self, from: req), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
         return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
     }
 
     /// `POST /api/v1/auth/tokens`: sign in for a bearer token.
     @Sendable func createToken(req: Request) async throws -> Response {
-        let member = try await AccountActions.signIn(JSON.decode(SignInRequest.self, from: req), on: req)
+        let member = try await AccountActions.signIn(JSON.decode(SignInRequest.self, from: req),
+                                                     from: SignInOrigin(client: req.clientAddress, deviceToken: nil), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
         return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
     }
@@ -51,14 +52,14 @@ struct AccountAPIController {
     /// `POST /api/v1/auth/invitations/accept`: the invitation's token for a contact bearer token.
     @Sendable func acceptInvitation(req: Request) async throws -> Response {
         let input = try JSON.decode(AcceptInvitationRequest.self, from: req)
-        let (contact, token, _) = try await InvitationActions.accept(token: input.token, credential: .api, on: req)
+        let (contact, token, _) = try await InvitationActions.accept(token: input.token, credential: .api, in: req.context)
         return JSON.response(AcceptResponse(token: token, contact: ContactResponse(contact)))
     }
 
     /// `POST /api/v1/auth/sign-in-links`: the same answer whether or not the address is known.
     @Sendable func requestSignInLink(req: Request) async throws -> Response {
         let input = try JSON.decode(SignInLinkRequest.self, from: req)
-        try await InvitationActions.requestSignInLink(email: input.email, on: req)
+        try await InvitationActions.requestSignInLink(email: input.email, client: req.clientAddress, in: req.context)
         return JSON.response(["ok": true], status: .accepted)
     }
 
@@ -89,14 +90,14 @@ struct AccountAPIController {
     /// `POST /api/v1/members`.
     @Sendable func createMember(req: Request) async throws -> Response {
         guard let inviter = try await req.identity.memberID else { throw DomainError.forbidden }
-        let member = try await AccountActions.createMember(JSON.decode(CreateMemberRequest.self, from: req), by: inviter, on: req)
+        let member = try await AccountActions.createMember(JSON.decode(CreateMemberRequest.self, from: req), by: inviter, in: req.context)
         return JSON.response(MemberResponse(member), status: .created)
     }
 
     /// `GET /api/v1/members`.
     @Sendable func listMembers(req: Request) async throws -> Response {
         let paging = try Paging(req)
-        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
             .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
         return JSON.response(ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))

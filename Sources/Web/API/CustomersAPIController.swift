@@ -14,13 +14,13 @@ struct CustomersAPIController {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let customer = try await CustomerActions.create(JSON.decode(CreateCustomerRequest.self, from: req), on: req)
+        let customer = try await CustomerActions.create(JSON.decode(CreateCustomerRequest.self, from: req), in: req.context)
         return JSON.response(CustomerResponse(customer), status: .created)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let paging = try Paging(req)
-        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
             .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
         return JSON.response(ListResponse(items: customers.prefix(paging.limit).map { CustomerResponse($0) },
@@ -29,18 +29,18 @@ struct CustomersAPIController {
 
     @Sendable func show(req: Request) async throws -> Response {
         let customer = try await CustomerActions.customer(req.uuidParameter("customerID"), on: req.db)
-        guard try await customer.workspaceID == CustomerActions.workspaceID(on: req) else { throw DomainError.notFound }
+        guard try await customer.workspaceID == CustomerActions.workspaceID(in: req.context) else { throw DomainError.notFound }
         let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         var projects: [ProjectResponse] = []
         for project in try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all() {
-            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, on: req)))
+            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, in: req.context)))
         }
         return JSON.response(CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
     }
 
     @Sendable func createContact(req: Request) async throws -> Response {
         let customerID = try req.uuidParameter("customerID")
-        let contact = try await CustomerActions.createContact(JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, on: req)
+        let contact = try await CustomerActions.createContact(JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, in: req.context)
         return JSON.response(ContactResponse(contact), status: .created)
     }
 }

@@ -21,7 +21,7 @@ struct PlanAPIController {
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let milestone = try await MilestoneActions.create(JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, on: req)
+        let milestone = try await MilestoneActions.create(JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, in: req.context)
         return JSON.response(MilestoneResponse(milestone, deliverables: []), status: .created)
     }
 
@@ -41,13 +41,13 @@ struct PlanAPIController {
 
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
-        let deliverable = try await MilestoneActions.createDeliverable(JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, on: req)
+        let deliverable = try await MilestoneActions.createDeliverable(JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, in: req.context)
         return JSON.response(try await MilestoneActions.response(deliverable, on: req.db), status: .created)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
-        let updated = try await MilestoneActions.submit(deliverable, JSON.decode(SubmitDeliverableRequest.self, from: req), on: req)
+        let updated = try await MilestoneActions.submit(deliverable, JSON.decode(SubmitDeliverableRequest.self, from: req), in: req.context)
         return JSON.response(try await MilestoneActions.response(updated, on: req.db))
     }
 
@@ -62,13 +62,13 @@ struct PlanAPIController {
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let input = try JSON.decode(CommentRequest.self, from: req)
-        let updated = try await MilestoneActions.decide(deliverable, action: action, comment: input.comment, on: req)
+        let updated = try await MilestoneActions.decide(deliverable, action: action, comment: input.comment, in: req.context)
         return JSON.response(try await MilestoneActions.response(updated, on: req.db))
     }
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let item = try await WorkItemActions.create(JSON.decode(CreateWorkItemRequest.self, from: req), projectID: project.id!, on: req)
+        let item = try await WorkItemActions.create(JSON.decode(CreateWorkItemRequest.self, from: req), projectID: project.id!, in: req.context)
         return JSON.response(WorkItemResponse(item), status: .created)
     }
 
@@ -86,7 +86,7 @@ struct PlanAPIController {
     /// otherwise one page straight from the database.
     private func workItemPage(_ req: Request, project: ProjectRecord, customerView: Bool,
                               paging: Paging) async throws -> (items: [WorkItem], visibility: CustomerVisibility?) {
-        if let plan = try? await ProjectPlan.load(project, customerView: customerView, on: req) {
+        if let plan = try? await ProjectPlan.load(project, customerView: customerView, in: req.context) {
             let slice = Array(plan.items(customerView: customerView).dropFirst(paging.offset).prefix(paging.limit + 1))
             return (slice, customerView ? plan.customerVisibility : nil)
         }
@@ -116,7 +116,7 @@ struct PlanAPIController {
 
     @Sendable func updateWorkItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
-        let item = try await WorkItemActions.update(record, with: JSON.decode(UpdateWorkItemRequest.self, from: req), on: req)
+        let item = try await WorkItemActions.update(record, with: JSON.decode(UpdateWorkItemRequest.self, from: req), in: req.context)
         return JSON.response(WorkItemResponse(item))
     }
 }

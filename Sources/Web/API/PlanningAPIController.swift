@@ -47,7 +47,7 @@ struct PlanningAPIController {
     /// Saves the current schedule as a baseline.
     @Sendable func createBaseline(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let record = try await BaselineActions.create(JSON.decode(CreateBaselineRequest.self, from: req), project: project, on: req)
+        let record = try await BaselineActions.create(JSON.decode(CreateBaselineRequest.self, from: req), project: project, in: req.context)
         return JSON.response(BaselineResponse(record), status: .created)
     }
 
@@ -76,7 +76,7 @@ struct PlanningAPIController {
     /// Replaces the working calendar.
     @Sendable func updateCalendar(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let body = try await CalendarActions.update(JSON.decode(WorkingCalendarBody.self, from: req), projectID: project.id!, on: req)
+        let body = try await CalendarActions.update(JSON.decode(WorkingCalendarBody.self, from: req), projectID: project.id!, in: req.context)
         return JSON.response(body)
     }
 
@@ -84,7 +84,7 @@ struct PlanningAPIController {
         let loaded: ProjectRecord
         if let project { loaded = project } else { loaded = try await req.authorizedProject() }
         let customerView = try await req.identity.contactID != nil
-        return (try await ProjectPlan.load(loaded, customerView: customerView, on: req), customerView)
+        return (try await ProjectPlan.load(loaded, customerView: customerView, in: req.context), customerView)
     }
 }
 
@@ -94,7 +94,7 @@ enum PlanChartRequest {
     static func charts(_ req: Request, project: ProjectRecord, customerView: Bool? = nil) async throws -> PlanCharts {
         let identity = try await req.identity
         let customerView = customerView ?? (identity.contactID != nil)
-        let plan = try await ProjectPlan.load(project, customerView: customerView, on: req)
+        let plan = try await ProjectPlan.load(project, customerView: customerView, in: req.context)
         return PlanCharts(plan: plan, customerView: customerView, language: identity.language,
                           catalogue: req.tandem.catalogue, today: plan.today(req.now))
     }

@@ -19,17 +19,17 @@ struct ProjectsAPIController {
 
     static func response(_ project: ProjectRecord, on req: Request) async throws -> ProjectResponse {
         let customerView = try await req.identity.contactID != nil
-        return ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: customerView, on: req))
+        return ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: customerView, in: req.context))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        let project = try await ProjectActions.create(JSON.decode(CreateProjectRequest.self, from: req), on: req)
+        let project = try await ProjectActions.create(JSON.decode(CreateProjectRequest.self, from: req), in: req.context)
         return JSON.response(try await Self.response(project, on: req), status: .created)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
         let paging = try Paging(req)
-        let (page, next) = paging.page(try await ProjectActions.visibleProjects(on: req))
+        let (page, next) = paging.page(try await ProjectActions.visibleProjects(in: req.context))
         var items: [ProjectResponse] = []
         for project in page { items.append(try await Self.response(project, on: req)) }
         return JSON.response(ListResponse(items: items, nextCursor: next))
@@ -41,7 +41,7 @@ struct ProjectsAPIController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let updated = try await ProjectActions.update(project, with: JSON.decode(UpdateProjectRequest.self, from: req), on: req)
+        let updated = try await ProjectActions.update(project, with: JSON.decode(UpdateProjectRequest.self, from: req), in: req.context)
         return JSON.response(try await Self.response(updated, on: req))
     }
 
@@ -53,13 +53,13 @@ struct ProjectsAPIController {
 
     @Sendable func invite(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let issued = try await InvitationActions.invite(JSON.decode(CreateInvitationRequest.self, from: req), to: project, on: req)
+        let issued = try await InvitationActions.invite(JSON.decode(CreateInvitationRequest.self, from: req), to: project, in: req.context)
         return JSON.response(InvitationResponse(url: issued.url, token: issued.token, expiresAt: issued.expiresAt), status: .created)
     }
 
     @Sendable func proposeScope(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let version = try await ScopeActions.propose(JSON.decode(ProposeScopeRequest.self, from: req), projectID: project.id!, on: req)
+        let version = try await ScopeActions.propose(JSON.decode(ProposeScopeRequest.self, from: req), projectID: project.id!, in: req.context)
         return JSON.response(try await ScopeActions.response(version, on: req.db), status: .created)
     }
 
@@ -78,7 +78,7 @@ struct ProjectsAPIController {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
         let input = try JSON.decode(CommentRequest.self, from: req)
-        let version = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: input.comment, on: req)
+        let version = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: input.comment, in: req.context)
         return JSON.response(try await ScopeActions.response(version, on: req.db))
     }
 }

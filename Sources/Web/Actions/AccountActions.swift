@@ -25,30 +25,37 @@ struct SignInRequest: Decodable {
     var password: String
 }
 
+/// Where a sign-in comes from, as the throttle counts it: the client's address and the browser's
+/// known-device token (pages only).
+struct SignInOrigin: Sendable {
+    var client: String
+    var deviceToken: String?
+}
+
 /// Creating the workspace and its people, signing in.
 enum AccountActions {
-    static func hash(_ password: String, on req: Request) async throws -> String {
-        let cost = req.tandem.config.bcryptCost
-        return try await req.application.threadPool.runIfActive {
+    static func hash(_ password: String, in ctx: ActionContext) async throws -> String {
+        let cost = ctx.services.config.bcryptCost
+        return try await ctx.threadPool.runIfActive {
             try Bcrypt.hash(PasswordRule.bcryptInput(password), cost: cost)
         }
     }
 
-    static func verify(_ password: String, hash: String, on req: Request) async throws -> Bool {
-        try await req.application.threadPool.runIfActive {
+    static func verify(_ password: String, hash: String, in ctx: ActionContext) async throws -> Bool {
+        try await ctx.threadPool.runIfActive {
             try Bcrypt.verify(PasswordRule.bcryptInput(password), created: hash)
         }
     }
 
     /// First run: the workspace and its owner; refused once anyone exists.
-    static func setup(_ input: SetupRequest, on req: Request) async throws -> MemberRecord {
+    static func setup(_ input: SetupRequest, in ctx: ActionContext) async throws -> MemberRecord {
         let workspaceName = try Validate.text(input.workspaceName, field: "workspaceName")
         let name = try Validate.text(input.name, field: "name")
         let email = try Validate.email(input.email)
         try PasswordRule.validate(input.password)
-        let passwordHash = try await hash(input.password, on: req)
-        let now = req.now
-        return try await req.write { db in
+        let passwordHash = try await hash(input.password, in: ctx)
+        let now = ctx.now
+        return try await ctx.write { db in
             guard try await MemberRecord.query(on: db).count() == 0 else {
                 throw DomainError.conflict("this Tandem is already set up; sign in instead")
             }
@@ -61,14 +68,14 @@ enum AccountActions {
         }
     }
 
-    static func createMember(_ input: CreateMemberRequest, by inviterID: UUID, on req: Request) async throws -> MemberRecord {
+    static func createMember(_ input: CreateMemberRequest, by inviterID: UUID, in ctx: ActionContext) async throws -> MemberRecord {
         let name = try Validate.text(input.name, field: "name")
         let email = try Validate.email(input.email)
         try PasswordRule.validate(input.password)
-        if input.role == .owner, try await req.identity.role != .owner { throw DomainError.forbidden }
-        let passwordHash = try await hash(input.password, on: req)
-        let now = req.now
-        return try await req.write { db in
+        if input.role == .owner, ctx.identity.role != .owner { throw DomainError.forbidden }
+        let passwordHash = try await hash(input.password, in: ctx)
+        let now = ctx.now
+        return try await ctx.write { db in
             guard let inviter = try await MemberRecord.find(inviterID, on: db) else { throw DomainError.unauthenticated }
             guard try await MemberRecord.query(on: db).filter(\.$email == email).count() == 0 else {
                 throw DomainError.validation(field: "email", message: "is already a member")
@@ -83,23 +90,23 @@ enum AccountActions {
 
     /// Checks e-mail and password under the sign-in throttle; the member on success.
     /// The browser's known-device cookie (from an earlier sign-in to this account) skips the per-address block.
-    static func signIn(_ input: SignInRequest, on req: Request) async throws -> MemberRecord {
+    static func signIn(_ input: SignInRequest, from origin: SignInOrigin, in ctx: ActionContext) async throws -> MemberRecord {
         let email = input.email.trimmingCharacters(in: .whitespaces).lowercased()
-        let client = req.clientAddress
-        let member = try await MemberRecord.query(on: req.db).filter(\.$email == email).first()
-        let knownDevice = try await KnownDevice.isKnown(req, memberID: member?.id)
-        try await SignInThrottle.check(email: email, client: client, knownDevice: knownDevice, on: req)
+        let client = origin.client
+        let member = try await MemberRecord.query(on: ctx.db).filter(\.$email == email).first()
+        let knownDevice = try await KnownDevice.isKnown(origin.deviceToken, memberID: member?.id, in: ctx)
+        try await SignInThrottle.check(email: email, client: client, knownDevice: knownDevice, in: ctx)
         let hash: String
         if let member {
             hash = member.passwordHash
         } else {
-            let dummy = req.tandem.dummyPasswordHash
-            hash = try await req.application.threadPool.runIfActive { try dummy.value() }
+            let dummy = ctx.services.dummyPasswordHash
+            hash = try await ctx.threadPool.runIfActive { try dummy.value() }
         }
-        let matches = try await verify(input.password, hash: hash, on: req)
+        let matches = try await verify(input.password, hash: hash, in: ctx)
         guard let member, matches, input.password.count <= PasswordRule.maxLength,
               !PasswordRule.hasControlCharacters(input.password) else {
-            try await SignInThrottle.recordFailure(email: email, client: client, on: req)
+            try await SignInThrottle.recordFailure(email: email, client: client, in: ctx)
             throw DomainError.unauthenticated
         }
         return member

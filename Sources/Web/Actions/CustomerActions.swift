@@ -19,17 +19,17 @@ struct CreateContactRequest: Decodable {
 }
 
 enum CustomerActions {
-    static func workspaceID(on req: Request) async throws -> UUID {
-        guard let workspaceID = try await req.identity.workspaceID else { throw DomainError.unauthenticated }
+    static func workspaceID(in ctx: ActionContext) throws -> UUID {
+        guard let workspaceID = ctx.identity.workspaceID else { throw DomainError.unauthenticated }
         return workspaceID
     }
 
-    static func create(_ input: CreateCustomerRequest, on req: Request) async throws -> CustomerRecord {
+    static func create(_ input: CreateCustomerRequest, in ctx: ActionContext) async throws -> CustomerRecord {
         let name = try Validate.text(input.name, field: "name")
         let notes = try Validate.optionalText(input.notes, field: "notes")
-        let workspaceID = try await workspaceID(on: req)
-        let record = CustomerRecord(workspaceID: workspaceID, name: name, language: input.language.rawValue, notes: notes, createdAt: req.now)
-        return try await req.write { db in
+        let workspaceID = try workspaceID(in: ctx)
+        let record = CustomerRecord(workspaceID: workspaceID, name: name, language: input.language.rawValue, notes: notes, createdAt: ctx.now)
+        return try await ctx.write { db in
             try await record.create(on: db)
             return record
         }
@@ -40,15 +40,15 @@ enum CustomerActions {
         return customer
     }
 
-    static func createContact(_ input: CreateContactRequest, customerID: UUID, on req: Request) async throws -> ContactRecord {
-        let customer = try await customer(customerID, on: req.db)
+    static func createContact(_ input: CreateContactRequest, customerID: UUID, in ctx: ActionContext) async throws -> ContactRecord {
+        let customer = try await customer(customerID, on: ctx.db)
         let name = try Validate.text(input.name, field: "name")
         let email = try Validate.email(input.email)
         let phone = try Validate.optionalText(input.phone, field: "phone", max: 40)
         let record = ContactRecord(customerID: customerID, name: name, email: email, phone: phone,
                                    language: (input.language ?? Language(rawValue: customer.language) ?? .en).rawValue,
-                                   preferredChannel: input.preferredChannel?.rawValue, createdAt: req.now)
-        return try await req.write { db in
+                                   preferredChannel: input.preferredChannel?.rawValue, createdAt: ctx.now)
+        return try await ctx.write { db in
             guard try await !ContactStore.emailTaken(email, workspaceID: customer.workspaceID, on: db) else {
                 throw DomainError.validation(field: "email", message: "is already the address of a contact")
             }

@@ -28,27 +28,27 @@ enum InvitationActions {
         var expiresAt: Date
     }
 
-    static func invite(_ input: CreateInvitationRequest, to project: ProjectRecord, on req: Request) async throws -> Issued {
-        guard let contact = try await ContactRecord.find(input.contactId, on: req.db), contact.customerID == project.customerID else {
+    static func invite(_ input: CreateInvitationRequest, to project: ProjectRecord, in ctx: ActionContext) async throws -> Issued {
+        guard let contact = try await ContactRecord.find(input.contactId, on: ctx.db), contact.customerID == project.customerID else {
             throw DomainError.validation(field: "contactId", message: "is not a contact of this project's customer")
         }
         let token = SecretToken.generate()
-        let expires = req.now.addingTimeInterval(invitationLifetime)
+        let expires = ctx.now.addingTimeInterval(invitationLifetime)
         let link = AccessLinkRecord(kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
-                                    projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: req.now)
-        try await req.write { db in try await link.create(on: db) }
-        return Issued(token: token, url: url(for: token, on: req), expiresAt: expires)
+                                    projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
+        try await ctx.write { db in try await link.create(on: db) }
+        return Issued(token: token, url: url(for: token, in: ctx), expiresAt: expires)
     }
 
-    static func url(for token: String, on req: Request) -> String {
-        req.tandem.config.baseURL.absoluteString + "/invitations/" + token
+    static func url(for token: String, in ctx: ActionContext) -> String {
+        ctx.services.config.baseURL.absoluteString + "/invitations/" + token
     }
 
     /// Uses the link once: grants the contact the project (or keeps their grants, for a sign-in link)
     /// and issues a credential of `kind`. A used or expired link is `gone`.
-    static func accept(token: String, credential kind: CredentialKind, on req: Request) async throws -> (ContactRecord, String, UUID?) {
-        let now = req.now
-        return try await req.write { db in
+    static func accept(token: String, credential kind: CredentialKind, in ctx: ActionContext) async throws -> (ContactRecord, String, UUID?) {
+        let now = ctx.now
+        return try await ctx.write { db in
             guard let link = try await AccessLinkRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
                 throw DomainError.notFound
             }
@@ -81,18 +81,18 @@ enum InvitationActions {
     /// transaction that records the request, one lookup — so neither the time nor a 429 tells
     /// whether the address is known. Returns the tokens so the sender (e-mail) can use them.
     @discardableResult
-    static func requestSignInLink(email: String, on req: Request) async throws -> [String] {
+    static func requestSignInLink(email: String, client: String, in ctx: ActionContext) async throws -> [String] {
         let address = try Validate.email(email)
-        let keys = ["link-address:\(address)", "link-client:\(req.clientAddress)"]
-        let now = req.now
+        let keys = ["link-address:\(address)", "link-client:\(client)"]
+        let now = ctx.now
         let since = now.addingTimeInterval(-linkWindow)
         for (key, limit) in zip(keys, [linksPerAddress, linksPerClient]) {
-            let times = try await AttemptStore.times(key: key, since: since, on: req.db)
+            let times = try await AttemptStore.times(key: key, since: since, on: ctx.db)
             if let wait = RollingLimit.retryAfter(times, limit: limit, window: linkWindow, now: now) {
                 throw DomainError.throttled(retryAfterSeconds: wait)
             }
         }
-        return try await req.write { db in
+        return try await ctx.write { db in
             try await AttemptStore.record(keys: keys, at: now, on: db)
             var tokens: [String] = []
             for contactID in try await ContactStore.withPortalAccess(email: address, on: db) {

@@ -23,39 +23,39 @@ struct SubmitDeliverableRequest: Decodable {
 
 /// Milestones and the deliverables the customer accepts or returns.
 enum MilestoneActions {
-    static func create(_ input: CreateMilestoneRequest, projectID: UUID, on req: Request) async throws -> MilestoneRecord {
+    static func create(_ input: CreateMilestoneRequest, projectID: UUID, in ctx: ActionContext) async throws -> MilestoneRecord {
         let record = MilestoneRecord()
         record.projectID = projectID
         record.name = try Validate.text(input.name, field: "name")
         record.dueDate = try Validate.date(input.dueDate, field: "dueDate").description
         record.details = try Validate.optionalText(input.description, field: "description")
         record.visibleToCustomer = input.visibleToCustomer
-        record.createdAt = req.now
-        return try await req.writePlan(projectID: projectID) { db in
+        record.createdAt = ctx.now
+        return try await ctx.writePlan(projectID: projectID) { db in
             try await record.create(on: db)
             return record
         }
     }
 
-    static func createDeliverable(_ input: CreateDeliverableRequest, milestone: MilestoneRecord, on req: Request) async throws -> DeliverableRecord {
+    static func createDeliverable(_ input: CreateDeliverableRequest, milestone: MilestoneRecord, in ctx: ActionContext) async throws -> DeliverableRecord {
         let record = DeliverableRecord()
         record.milestoneID = milestone.id!
         record.projectID = milestone.projectID
         record.name = try Validate.text(input.name, field: "name")
         record.acceptanceCriteria = try Validate.optionalText(input.acceptanceCriteria, field: "acceptanceCriteria")
         record.status = DeliverableStatus.open.rawValue
-        record.createdAt = req.now
-        return try await req.writePlan(projectID: milestone.projectID) { db in
+        record.createdAt = ctx.now
+        return try await ctx.writePlan(projectID: milestone.projectID) { db in
             try await record.create(on: db)
             return record
         }
     }
 
-    static func submit(_ deliverable: DeliverableRecord, _ input: SubmitDeliverableRequest, on req: Request) async throws -> DeliverableRecord {
+    static func submit(_ deliverable: DeliverableRecord, _ input: SubmitDeliverableRequest, in ctx: ActionContext) async throws -> DeliverableRecord {
         let note = try Validate.optionalText(input.note, field: "note")
         let link = try Validate.link(input.link, field: "link")
         let id = deliverable.id!
-        return try await req.writePlan(projectID: deliverable.projectID) { db in
+        return try await ctx.writePlan(projectID: deliverable.projectID) { db in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             fresh.status = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: .submit, comment: nil).rawValue
             fresh.submissionNote = note
@@ -69,12 +69,12 @@ enum MilestoneActions {
     }
 
     /// Accepting or returning is the customer's decision: it goes into the audit log with the deliverable's content.
-    static func decide(_ deliverable: DeliverableRecord, action: DeliverableAction, comment: String?, on req: Request) async throws -> DeliverableRecord {
-        guard let contactID = try await req.identity.contactID else { throw DomainError.forbidden }
+    static func decide(_ deliverable: DeliverableRecord, action: DeliverableAction, comment: String?, in ctx: ActionContext) async throws -> DeliverableRecord {
+        guard let contactID = ctx.identity.contactID else { throw DomainError.forbidden }
         let comment = try Validate.optionalText(comment, field: "comment")
         let id = deliverable.id!
-        let now = req.now
-        return try await req.writeAudited(planOf: deliverable.projectID) { db, audit in
+        let now = ctx.now
+        return try await ctx.writeAudited(planOf: deliverable.projectID) { db, audit in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             let next = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: action, comment: comment)
             fresh.status = next.rawValue

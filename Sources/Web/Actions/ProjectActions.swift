@@ -39,13 +39,13 @@ struct PlanSummary {
         self.init(progress: plan.progress(customerView: customerView), endDate: plan.plannedEnd(customerView: customerView))
     }
 
-    static func load(_ project: ProjectRecord, customerView: Bool, on req: Request) async throws -> PlanSummary {
-        if let plan = try? await ProjectPlan.load(project, customerView: true, on: req) {
+    static func load(_ project: ProjectRecord, customerView: Bool, in ctx: ActionContext) async throws -> PlanSummary {
+        if let plan = try? await ProjectPlan.load(project, customerView: true, in: ctx) {
             return PlanSummary(plan, customerView: customerView)
         }
         // A plan that cannot be scheduled still has a progress and a latest due date.
-        let items = try await PlanStore.workItems(projectID: project.id!, on: req.db).filter { !customerView || $0.visibleToCustomer }
-        let milestones = try await PlanStore.milestones(projectID: project.id!, on: req.db).filter { !customerView || $0.visibleToCustomer }
+        let items = try await PlanStore.workItems(projectID: project.id!, on: ctx.db).filter { !customerView || $0.visibleToCustomer }
+        let milestones = try await PlanStore.milestones(projectID: project.id!, on: ctx.db).filter { !customerView || $0.visibleToCustomer }
         return PlanSummary(progress: ProjectProgress.percent(of: items), endDate: ProjectProgress.endDate(items: items, milestones: milestones))
     }
 }
@@ -58,15 +58,15 @@ extension ProjectRecord {
 }
 
 enum ProjectActions {
-    static func create(_ input: CreateProjectRequest, on req: Request) async throws -> ProjectRecord {
+    static func create(_ input: CreateProjectRequest, in ctx: ActionContext) async throws -> ProjectRecord {
         let name = try Validate.text(input.name, field: "name")
         let timeZone = try Validate.timeZone(input.timeZone)
         let start = try Validate.date(input.startDate, field: "startDate")
         let goals = try Validate.lines(input.goals, field: "goals")
         let currency = try Validate.currency(input.currency ?? "CNY")
         if let budget = input.budgetMinor { _ = try Validate.range(budget, 0...Int(Int64.max / 2), field: "budgetMinor") }
-        let workspaceID = try await CustomerActions.workspaceID(on: req)
-        guard let customer = try await CustomerRecord.find(input.customerId, on: req.db), customer.workspaceID == workspaceID else {
+        let workspaceID = try CustomerActions.workspaceID(in: ctx)
+        guard let customer = try await CustomerRecord.find(input.customerId, on: ctx.db), customer.workspaceID == workspaceID else {
             throw DomainError.validation(field: "customerId", message: "is not a customer of this workspace")
         }
         let record = ProjectRecord()
@@ -80,8 +80,8 @@ enum ProjectActions {
         record.budgetMinor = input.budgetMinor
         record.status = ProjectStatus.planning.rawValue
         record.planRevision = 0
-        record.createdAt = req.now
-        return try await req.write { db in
+        record.createdAt = ctx.now
+        return try await ctx.write { db in
             try await record.create(on: db)
             return record
         }
@@ -89,7 +89,7 @@ enum ProjectActions {
 
     /// Applies the fields `input` names to the project as stored when the transaction runs (locked and
     /// re-read there), so concurrent edits of different fields both survive.
-    static func update(_ project: ProjectRecord, with input: UpdateProjectRequest, on req: Request) async throws -> ProjectRecord {
+    static func update(_ project: ProjectRecord, with input: UpdateProjectRequest, in ctx: ActionContext) async throws -> ProjectRecord {
         let id = try project.requireID()
         let name = try input.name.map { try Validate.text($0, field: "name") }
         let goals = try input.goals.map { JSONList.encode(try Validate.lines($0, field: "goals")) }
@@ -97,7 +97,7 @@ enum ProjectActions {
         let start = try input.startDate.map { try Validate.date($0, field: "startDate").description }
         let currency = try input.currency.map { try Validate.currency($0) }
         let budget = try input.budgetMinor.map { try Validate.range($0, 0...Int(Int64.max / 2), field: "budgetMinor") }
-        return try await req.writePlan(projectID: id) { db in
+        return try await ctx.writePlan(projectID: id) { db in
             try await RowLock.lock(ProjectRecord.schema, id: id, on: db)
             guard let fresh = try await ProjectRecord.find(id, on: db) else { throw DomainError.notFound }
             if let name { fresh.name = name }
@@ -109,16 +109,16 @@ enum ProjectActions {
             if let budget { fresh.budgetMinor = budget }
             try await fresh.update(on: db)
             return fresh
-        }.refreshed(on: req.db)
+        }.refreshed(on: ctx.db)
     }
 
     /// Projects the identity may see: all of the workspace for members, invited ones for contacts.
-    static func visibleProjects(on req: Request) async throws -> [ProjectRecord] {
-        let identity = try await req.identity
-        let query = ProjectRecord.query(on: req.db).sort(\.$createdAt).sort(\.$id)
+    static func visibleProjects(in ctx: ActionContext) async throws -> [ProjectRecord] {
+        let identity = ctx.identity
+        let query = ProjectRecord.query(on: ctx.db).sort(\.$createdAt).sort(\.$id)
         switch identity.principal {
         case .member:
-            return try await query.filter(\.$workspaceID == CustomerActions.workspaceID(on: req)).all()
+            return try await query.filter(\.$workspaceID == CustomerActions.workspaceID(in: ctx)).all()
         case .contact(_, let grants):
             guard !grants.isEmpty else { return [] }
             return try await query.filter(\.$id ~~ Array(grants.keys)).all()

@@ -17,7 +17,7 @@ struct CommentRequest: Decodable {
 
 /// Numbered, immutable scope versions and their sign-off, recorded in the audit log.
 enum ScopeActions {
-    static func propose(_ input: ProposeScopeRequest, projectID: UUID, on req: Request) async throws -> ScopeVersionRecord {
+    static func propose(_ input: ProposeScopeRequest, projectID: UUID, in ctx: ActionContext) async throws -> ScopeVersionRecord {
         let goals = try Validate.lines(input.goals, field: "goals")
         let inScope = try Validate.lines(input.inScope, field: "inScope")
         let outOfScope = try Validate.lines(input.outOfScope, field: "outOfScope")
@@ -25,8 +25,8 @@ enum ScopeActions {
         guard !goals.isEmpty || !inScope.isEmpty else {
             throw DomainError.validation(field: "inScope", message: "write down at least one goal or in-scope item")
         }
-        let now = req.now
-        return try await req.write { db in
+        let now = ctx.now
+        return try await ctx.write { db in
             let existing = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).all()
             for version in existing {
                 let next = ScopeFlow.onNewProposal(ScopeStatus(rawValue: version.status) ?? .proposed)
@@ -55,11 +55,11 @@ enum ScopeActions {
         return version
     }
 
-    static func signOff(projectID: UUID, number: Int, comment: String?, on req: Request) async throws -> ScopeVersionRecord {
-        guard let contactID = try await req.identity.contactID else { throw DomainError.forbidden }
+    static func signOff(projectID: UUID, number: Int, comment: String?, in ctx: ActionContext) async throws -> ScopeVersionRecord {
+        guard let contactID = ctx.identity.contactID else { throw DomainError.forbidden }
         let comment = try Validate.optionalText(comment, field: "comment")
-        let now = req.now
-        return try await req.writeAudited { db, audit in
+        let now = ctx.now
+        return try await ctx.writeAudited { db, audit in
             let version = try await version(projectID: projectID, number: number, on: db)
             version.status = try ScopeFlow.signOff(ScopeStatus(rawValue: version.status) ?? .superseded).rawValue
             version.signedOffBy = contactID

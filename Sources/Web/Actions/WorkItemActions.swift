@@ -34,7 +34,7 @@ struct UpdateWorkItemRequest: Decodable {
 
 /// Work items: dates, owner, dependencies (cycle-checked), progress (recorded for the burn-up chart).
 enum WorkItemActions {
-    static func create(_ input: CreateWorkItemRequest, projectID: UUID, on req: Request) async throws -> WorkItem {
+    static func create(_ input: CreateWorkItemRequest, projectID: UUID, in ctx: ActionContext) async throws -> WorkItem {
         let record = WorkItemRecord()
         record.projectID = projectID
         record.title = try Validate.text(input.title, field: "title")
@@ -50,11 +50,11 @@ enum WorkItemActions {
         record.isKey = input.isKey ?? false
         record.progress = 0
         record.status = WorkItemStatus.todo.rawValue
-        record.createdAt = req.now
+        record.createdAt = ctx.now
         record.id = UUID()
         let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
-        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: req.db)
-        return try await req.writePlan(projectID: projectID) { db in
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
+        return try await ctx.writePlan(projectID: projectID) { db in
             try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
             try await record.create(on: db)
             try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, isNew: true, on: db)
@@ -64,17 +64,17 @@ enum WorkItemActions {
 
     /// Applies the fields `input` names to the item as it is stored when the transaction runs (the row is
     /// locked and re-read there), so two edits of different fields at once both survive.
-    static func update(_ record: WorkItemRecord, with input: UpdateWorkItemRequest, on req: Request) async throws -> WorkItem {
+    static func update(_ record: WorkItemRecord, with input: UpdateWorkItemRequest, in ctx: ActionContext) async throws -> WorkItem {
         let id = try record.requireID()
         let projectID = record.projectID
         let title = try input.title.map { try Validate.text($0, field: "title") }
         let newStart = try input.startDate.map { try Validate.date($0, field: "startDate") }
         let newDue = try input.dueDate.map { try Validate.date($0, field: "dueDate") }
         let hours = try input.estimateHours.map { try Validate.range($0, 0...100_000, field: "estimateHours") }
-        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: req.db)
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
         let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
-        let now = req.now
-        return try await req.writePlan(projectID: projectID) { db in
+        let now = ctx.now
+        return try await ctx.writePlan(projectID: projectID) { db in
             try await RowLock.lock(WorkItemRecord.schema, id: id, on: db)
             guard let fresh = try await WorkItemRecord.find(id, on: db) else { throw DomainError.notFound }
             if let title { fresh.title = title }

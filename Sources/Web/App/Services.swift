@@ -39,39 +39,10 @@ extension Request {
     var tandem: TandemServices { application.tandem }
     var now: Date { tandem.clock() }
 
-    /// Runs `body` in one database transaction: all of it is written, or none of it.
+    /// Runs `body` in one database transaction, for the few page handlers that write outside an action
+    /// (sessions, the language choice).
     func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await Self.write(db: db, gate: tandem.writeGate, body)
-    }
-
-    /// `write` for anything that changes a project's plan: bumps its revision in the same transaction,
-    /// so no instance reuses a schedule computed before the change.
-    func writePlan<T: Sendable>(projectID: UUID, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await write { db in
-            let result = try await body(db)
-            try await PlanRevision.bump(projectID, on: db)
-            return result
-        }
-    }
-
-    /// `write` for changes the audit log records: `body` appends through the given appender (the only way to append
-    /// in the app), and once the transaction has committed the checkpoint outside the database moves to the new head,
-    /// so a later cut of the chain's tail shows. `planOf` bumps that project's plan revision, as `writePlan` does.
-    func writeAudited<T: Sendable>(planOf projectID: UUID? = nil,
-                                   _ body: @escaping @Sendable (any Database, AuditAppender) async throws -> T) async throws -> T {
-        let audit = AuditAppender(key: tandem.auditKey)
-        let result = try await write { db in
-            let result = try await body(db, audit)
-            if let projectID { try await PlanRevision.bump(projectID, on: db) }
-            return result
-        }
-        if let head = audit.newest { await tandem.advanceCheckpoint(to: head, on: application.threadPool, logger: logger) }
-        return result
-    }
-
-    static func write<T: Sendable>(db: any Database, gate: WriteGate?, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let gate else { return try await db.transaction { try await body($0) } }
-        return try await gate.run { try await db.transaction { try await body($0) } }
+        try await Transactions.run(db: db, gate: tandem.writeGate, body)
     }
 }
 

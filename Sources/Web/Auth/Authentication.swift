@@ -26,12 +26,6 @@ struct Identity: Sendable {
     var grants: [UUID: Bool] { if case .contact(_, let grants) = principal { grants } else { [:] } }
 }
 
-extension Request {
-    func actAs(_ identity: Identity) {
-        Credentials.setIdentity(identity, on: self)
-    }
-}
-
 enum CredentialKind: String {
     case api, web
 }
@@ -55,11 +49,6 @@ enum Credentials {
         }
         req.storage[IdentityKey.self] = identity
         return identity
-    }
-
-    /// Lets the command-line tools act through the same actions as a signed-in member.
-    static func setIdentity(_ identity: Identity, on req: Request) {
-        req.storage[IdentityKey.self] = identity
     }
 
     /// One query for the credential and its person (every request asks), one more for a contact's grants.

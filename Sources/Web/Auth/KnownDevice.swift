@@ -12,17 +12,23 @@ enum KnownDevice {
     static let cookie = "tandem_device"
     static let lifetime: TimeInterval = 365 * 86_400
 
-    /// Whether the request's browser signed in as `memberID` before.
-    static func isKnown(_ req: Request, memberID: UUID?) async throws -> Bool {
-        guard let memberID, let token = req.cookies[cookie]?.string, !token.isEmpty, token.utf8.count <= 128 else { return false }
-        return try await KnownDeviceStore.isKnown(tokenHash: SecretToken.hash(token), memberID: memberID, now: req.now, on: req.db)
+    /// The browser's device token, when it sends a plausible one.
+    static func token(of req: Request) -> String? {
+        guard let token = req.cookies[cookie]?.string, !token.isEmpty, token.utf8.count <= 128 else { return nil }
+        return token
+    }
+
+    /// Whether the browser holding `token` signed in as `memberID` before.
+    static func isKnown(_ token: String?, memberID: UUID?, in ctx: ActionContext) async throws -> Bool {
+        guard let memberID, let token else { return false }
+        return try await KnownDeviceStore.isKnown(tokenHash: SecretToken.hash(token), memberID: memberID, now: ctx.now, on: ctx.db)
     }
 
     /// Remembers the browser for `memberID` and sets the cookie on `response`. The token is kept only when
     /// it is already known for this member: a token planted in the browser by someone else (cookie
     /// injection) never becomes a known device.
     static func remember(_ req: Request, memberID: UUID, on response: Response) async throws {
-        let existing = try await isKnown(req, memberID: memberID) ? req.cookies[cookie]?.string : nil
+        let existing = try await isKnown(token(of: req), memberID: memberID, in: req.context) ? token(of: req) : nil
         let token = existing ?? SecretToken.generate()
         let now = req.now
         try await req.write { db in

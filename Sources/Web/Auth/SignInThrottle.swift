@@ -20,21 +20,21 @@ enum SignInThrottle {
     }
 
     /// Throws `throttled` with the seconds to wait when this attempt must wait.
-    static func check(email: String, client: String, knownDevice: Bool, on req: Request) async throws {
-        let since = req.now.addingTimeInterval(-SignInThrottlePolicy.window)
+    static func check(email: String, client: String, knownDevice: Bool, in ctx: ActionContext) async throws {
+        let since = ctx.now.addingTimeInterval(-SignInThrottlePolicy.window)
         let keys = keys(email: email, client: client)
         let failures = SignInThrottlePolicy.Failures(
-            address: try await AttemptStore.times(key: keys.address, since: since, on: req.db),
-            client: try await AttemptStore.times(key: keys.client, since: since, on: req.db),
-            pair: try await AttemptStore.times(key: keys.pair, since: since, on: req.db))
-        if let wait = SignInThrottlePolicy.wait(failures, knownDevice: knownDevice, now: req.now) {
+            address: try await AttemptStore.times(key: keys.address, since: since, on: ctx.db),
+            client: try await AttemptStore.times(key: keys.client, since: since, on: ctx.db),
+            pair: try await AttemptStore.times(key: keys.pair, since: since, on: ctx.db))
+        if let wait = SignInThrottlePolicy.wait(failures, knownDevice: knownDevice, now: ctx.now) {
             throw DomainError.throttled(retryAfterSeconds: wait)
         }
     }
 
-    static func recordFailure(email: String, client: String, on req: Request) async throws {
+    static func recordFailure(email: String, client: String, in ctx: ActionContext) async throws {
         let keys = keys(email: email, client: client)
-        try await req.write { [now = req.now] db in
+        try await ctx.write { [now = ctx.now] db in
             try await AttemptStore.record(keys: [keys.address, keys.client, keys.pair], at: now, on: db)
         }
     }

@@ -15,19 +15,17 @@ enum MemberAdmin {
         guard let role = MemberRole(rawValue: roleText) else { throw AppConfig.Invalid(description: "--role must be owner, manager or member") }
         let languageText = try TandemCommand.option("--language", in: arguments) ?? "en"
         guard let language = Language(rawValue: languageText) else { throw AppConfig.Invalid(description: "--language must be en or zh-Hans") }
-        let req = Request(application: app, on: app.eventLoopGroup.any())
         if try await MemberRecord.query(on: app.db).count() == 0 {
             let workspaceName = try TandemCommand.option("--workspace", in: arguments) ?? "\(name)"
             _ = try await AccountActions.setup(SetupRequest(workspaceName: workspaceName, name: name, email: email,
-                                                            password: password, language: language), on: req)
+                                                            password: password, language: language), in: app.context())
         } else {
             guard let owner = try await MemberRecord.query(on: app.db).filter(\.$role == MemberRole.owner.rawValue).first() else {
                 throw AppConfig.Invalid(description: "no owner found")
             }
-            req.actAs(Identity(principal: .member(id: owner.id!, role: .owner), name: owner.name, email: owner.email,
-                               language: .en, credentialID: nil, csrfToken: nil, workspaceID: owner.workspaceID))
             _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,
-                                                                          language: language), by: owner.id!, on: req)
+                                                                          language: language), by: owner.requireID(),
+                                                      in: app.context(acting: try .member(owner)))
         }
         print("member \(email) created")
     }

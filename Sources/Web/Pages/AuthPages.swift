@@ -80,7 +80,7 @@ struct AuthPages {
     @Sendable func setup(req: Request) async throws -> Response {
         let form = try FormInput.decode(SetupForm.self, from: req)
         let member = try await AccountActions.setup(SetupRequest(workspaceName: form.workspaceName, name: form.name, email: form.email,
-                                                                 password: form.password, language: form.language), on: req)
+                                                                 password: form.password, language: form.language), in: req.context)
         return try await startSession(req, memberID: member.id!)
     }
 
@@ -106,7 +106,9 @@ struct AuthPages {
 
     @Sendable func signIn(req: Request) async throws -> Response {
         let form = try FormInput.decode(SignInForm.self, from: req)
-        let member = try await AccountActions.signIn(SignInRequest(email: form.email, password: form.password), on: req)
+        let member = try await AccountActions.signIn(SignInRequest(email: form.email, password: form.password),
+                                                     from: SignInOrigin(client: req.clientAddress, deviceToken: KnownDevice.token(of: req)),
+                                                     in: req.context)
         let response = try await startSession(req, memberID: member.id!, next: ReturnPath.sanitize(form.next))
         try await KnownDevice.remember(req, memberID: member.id!, on: response)
         return response

@@ -22,7 +22,7 @@ struct CustomerPages {
 
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
         let rows: [HTML] = customers.map { customer in
             "<li><a href=\"/customers/\(customer.id!.uuidString)\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language)"))</span></li>"
@@ -50,14 +50,14 @@ struct CustomerPages {
 
     @Sendable func create(req: Request) async throws -> Response {
         let form = try FormInput.decode(CustomerForm.self, from: req)
-        let customer = try await CustomerActions.create(CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), on: req)
+        let customer = try await CustomerActions.create(CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), in: req.context)
         return Layout.redirect("/customers/\(customer.id!.uuidString)")
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let customer = try await CustomerActions.customer(req.uuidParameter("customerID"), on: req.db)
-        guard try await customer.workspaceID == CustomerActions.workspaceID(on: req) else { throw DomainError.notFound }
+        guard try await customer.workspaceID == CustomerActions.workspaceID(in: req.context) else { throw DomainError.notFound }
         let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         let projects = try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         let contactRows: [HTML] = contacts.map { contact in
@@ -105,7 +105,7 @@ struct CustomerPages {
         let form = try FormInput.decode(ContactForm.self, from: req)
         _ = try await CustomerActions.createContact(CreateContactRequest(name: form.name, email: form.email, phone: FormInput.optional(form.phone),
                                                                          language: form.language, preferredChannel: form.preferredChannel),
-                                                    customerID: customerID, on: req)
+                                                    customerID: customerID, in: req.context)
         return Layout.redirect("/customers/\(customerID.uuidString)")
     }
 }

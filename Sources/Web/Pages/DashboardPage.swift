@@ -12,11 +12,11 @@ struct DashboardPage {
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let projects = try await ProjectActions.visibleProjects(on: req)
+        let projects = try await ProjectActions.visibleProjects(in: req.context)
         let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db).all().map { ($0.id!, $0.name) })
         var rows: [HTML] = []
         for project in projects {
-            let summary = try await PlanSummary.load(project, customerView: false, on: req)
+            let summary = try await PlanSummary.load(project, customerView: false, in: req.context)
             let waiting = try await Waiting.load(projectID: project.id!, on: req.db)
             let onCustomer = waiting.onCustomer > 0 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(waiting.onCustomer)))</span>" : HTML.empty
             let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty

@@ -41,7 +41,7 @@ struct InvitationPages {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(InviteForm.self, from: req)
         let issued = try await InvitationActions.invite(CreateInvitationRequest(contactId: form.contactId, canApprove: FormInput.checked(form.canApprove)),
-                                                        to: project, on: req)
+                                                        to: project, in: req.context)
         return Layout.page(c, title: c.t("invite.title"), """
             <section class="card narrow"><h1>\(c.t("invite.ready"))</h1><p>\(c.t("invite.copy"))</p>
             <div class="copy"><input id="invitation-url" readonly value="\(issued.url)" aria-label="\(c.t("invite.link"))">\
@@ -74,7 +74,7 @@ struct InvitationPages {
     @Sendable func accept(req: Request) async throws -> Response {
         let token = req.parameters.get("token") ?? ""
         let previous = try await Credentials.identity(of: req, surface: .page).credentialID
-        let (_, sessionToken, projectID) = try await InvitationActions.accept(token: token, credential: .web, on: req)
+        let (_, sessionToken, projectID) = try await InvitationActions.accept(token: token, credential: .web, in: req.context)
         try await req.write { db in try await Credentials.revoke(previous, on: db) }
         let response = Layout.redirect(projectID.map { "/portal/projects/\($0.uuidString)" } ?? "/portal")
         response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(sessionToken, secure: req.tandem.config.cookiesAreSecure)
@@ -97,7 +97,7 @@ struct InvitationPages {
     /// The same answer whether or not the address is known.
     @Sendable func requestSignInLink(req: Request) async throws -> Response {
         let form = try FormInput.decode(SignInLinkRequest.self, from: req)
-        try await InvitationActions.requestSignInLink(email: form.email, on: req)
+        try await InvitationActions.requestSignInLink(email: form.email, client: req.clientAddress, in: req.context)
         return Layout.redirect("/portal/sign-in?sent=1")
     }
 }

@@ -36,7 +36,7 @@ struct PlanPages {
     @Sendable func createBaseline(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(BaselineForm.self, from: req)
-        let record = try await BaselineActions.create(CreateBaselineRequest(name: form.name), project: project, on: req)
+        let record = try await BaselineActions.create(CreateBaselineRequest(name: form.name), project: project, in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)?baseline=\(record.id!.uuidString)#plan")
     }
 
@@ -51,7 +51,7 @@ struct PlanPages {
         let form = try FormInput.decode(CalendarForm.self, from: req)
         _ = try await CalendarActions.update(WorkingCalendarBody(nonWorkingDates: FormInput.lines(form.nonWorkingDates),
                                                                  workingDates: FormInput.lines(form.workingDates)),
-                                             projectID: project.id!, on: req)
+                                             projectID: project.id!, in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)#calendar")
     }
 
@@ -80,7 +80,7 @@ struct PlanPages {
         // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".
         update.status = form.status?.rawValue == item.status ? nil : form.status
         if form.dependenciesShown != nil { update.dependsOn = form.dependsOn ?? [] }
-        _ = try await WorkItemActions.update(item, with: update, on: req)
+        _ = try await WorkItemActions.update(item, with: update, in: req.context)
         return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
     }
 }

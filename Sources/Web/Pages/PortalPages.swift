@@ -17,7 +17,7 @@ struct PortalPages {
 
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let projects = try await ProjectActions.visibleProjects(on: req)
+        let projects = try await ProjectActions.visibleProjects(in: req.context)
         if projects.count == 1, let only = projects.first { return Layout.redirect("/portal/projects/\(only.id!.uuidString)") }
         let rows: [HTML] = projects.map { "<li><a href=\"/portal/projects/\($0.id!.uuidString)\">\($0.name)</a></li>" }
         return Layout.page(c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
@@ -29,7 +29,7 @@ struct PortalPages {
         let projectID = project.id!
         let canApprove = c.identity.grants[projectID] == true
         // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
-        let plan = try await ProjectPlan.load(project, customerView: true, on: req)
+        let plan = try await ProjectPlan.load(project, customerView: true, in: req.context)
         let visibleItems = plan.items(customerView: true)
         let milestones = plan.milestoneRecords(customerView: true)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
@@ -108,7 +108,7 @@ struct PortalPages {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
         let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, on: req)
+        _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, in: req.context)
         return Layout.redirect("/portal/projects/\(project.id!.uuidString)#scope")
     }
 
@@ -123,7 +123,7 @@ struct PortalPages {
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, on: req)
+        _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
         return Layout.redirect("/portal/projects/\(deliverable.projectID.uuidString)#milestones")
     }
 }

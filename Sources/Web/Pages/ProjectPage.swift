@@ -16,7 +16,7 @@ enum ProjectPage {
         let memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let base = "/projects/\(projectID.uuidString)"
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
-        let plan = try await ProjectPlan.load(project, customerView: false, on: req)
+        let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
         let milestones = plan.milestoneRecords(customerView: false)
         let summary = PlanSummary(plan, customerView: false)
         let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))

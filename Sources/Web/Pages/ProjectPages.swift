@@ -20,7 +20,7 @@ struct ProjectPages {
 
     @Sendable func newForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let workspaceID = try await CustomerActions.workspaceID(on: req)
+        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
         guard !customers.isEmpty else {
             return Layout.page(c, title: c.t("nav.newProject"), "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
@@ -62,7 +62,7 @@ struct ProjectPages {
         }
         let project = try await ProjectActions.create(CreateProjectRequest(customerId: form.customerId, name: form.name, timeZone: form.timeZone,
                                                                            startDate: form.startDate, goals: FormInput.lines(form.goals),
-                                                                           currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), on: req)
+                                                                           currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)")
     }
 
@@ -78,7 +78,7 @@ struct ProjectPages {
         let form = try FormInput.decode(ScopeForm.self, from: req)
         _ = try await ScopeActions.propose(ProposeScopeRequest(goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
                                                                outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
-                                           projectID: project.id!, on: req)
+                                           projectID: project.id!, in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)#scope")
     }
 
@@ -94,7 +94,7 @@ struct ProjectPages {
         let form = try FormInput.decode(MilestoneForm.self, from: req)
         _ = try await MilestoneActions.create(CreateMilestoneRequest(name: form.name, dueDate: form.dueDate, description: form.description,
                                                                      visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
-                                              projectID: project.id!, on: req)
+                                              projectID: project.id!, in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)#milestones")
     }
 
@@ -123,7 +123,7 @@ struct ProjectPages {
             assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
             milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
             dependsOn: form.dependsOn ?? [], dependencyLags: nil,
-            visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!, on: req)
+            visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!, in: req.context)
         return Layout.redirect("/projects/\(project.id!.uuidString)#work")
     }
 
@@ -136,14 +136,14 @@ struct ProjectPages {
         let milestone = try await req.authorizedMilestone()
         let form = try FormInput.decode(DeliverableForm.self, from: req)
         _ = try await MilestoneActions.createDeliverable(CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
-                                                        milestone: milestone, on: req)
+                                                        milestone: milestone, in: req.context)
         return Layout.redirect("/projects/\(milestone.projectID.uuidString)#milestones")
     }
 
     @Sendable func submitDeliverable(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
-        _ = try await MilestoneActions.submit(deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), on: req)
+        _ = try await MilestoneActions.submit(deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
         return Layout.redirect("/projects/\(deliverable.projectID.uuidString)#milestones")
     }
 
@@ -154,7 +154,7 @@ struct ProjectPages {
     @Sendable func updateProgress(req: Request) async throws -> Response {
         let item = try await req.authorizedWorkItem()
         let form = try FormInput.decode(ProgressForm.self, from: req)
-        _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), on: req)
+        _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), in: req.context)
         return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
     }
 }

@@ -7,11 +7,11 @@ import Vapor
 /// Saving the current schedule as a baseline, and comparing the plan with one.
 enum BaselineActions {
     /// Freezes every item's scheduled dates and every milestone's forecast date under `name`.
-    static func create(_ input: CreateBaselineRequest, project: ProjectRecord, on req: Request) async throws -> BaselineRecord {
+    static func create(_ input: CreateBaselineRequest, project: ProjectRecord, in ctx: ActionContext) async throws -> BaselineRecord {
         let name = try Validate.text(input.name, field: "name")
-        let plan = try await ProjectPlan.load(project, customerView: false, on: req)
-        let now = req.now
-        return try await req.write { db in
+        let plan = try await ProjectPlan.load(project, customerView: false, in: ctx)
+        let now = ctx.now
+        return try await ctx.write { db in
             try await BaselineStore.create(projectID: plan.projectID, name: name, createdAt: now, endDate: plan.endDate,
                                            items: plan.schedule.spans, milestones: plan.milestoneForecast, on: db)
         }

@@ -15,13 +15,13 @@ enum CalendarActions {
     }
 
     /// Replaces the calendar; every date must be valid and listed once, in one of the two lists.
-    static func update(_ input: WorkingCalendarBody, projectID: UUID, on req: Request) async throws -> WorkingCalendarBody {
+    static func update(_ input: WorkingCalendarBody, projectID: UUID, in ctx: ActionContext) async throws -> WorkingCalendarBody {
         let off = try dates(input.nonWorkingDates, field: "nonWorkingDates")
         let on = try dates(input.workingDates, field: "workingDates")
         if let both = off.intersection(on).min() {
             throw DomainError.validation(field: "workingDates", message: "lists \(both), which is also a non-working date")
         }
-        try await req.writePlan(projectID: projectID) { db in
+        try await ctx.writePlan(projectID: projectID) { db in
             try await CalendarStore.replace(projectID: projectID, nonWorkingDates: off, workingDates: on, on: db)
         }
         return WorkingCalendarBody(nonWorkingDates: off.sorted().map(\.description), workingDates: on.sorted().map(\.description))

@@ -27,10 +27,10 @@ struct ProjectPlan: Sendable {
 
     /// The plan of `project` at its current revision: from the cache when it was computed already,
     /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
-    static func load(_ project: ProjectRecord, customerView: Bool, on req: Request) async throws -> ProjectPlan {
-        let cache = req.tandem.planCache
+    static func load(_ project: ProjectRecord, customerView: Bool, in ctx: ActionContext) async throws -> ProjectPlan {
+        let cache = ctx.services.planCache
         if let cached = cache.plan(for: project.id!, revision: project.planRevision) { return cached }
-        let plan = try await load(project, customerView: customerView, on: req.db)
+        let plan = try await load(project, customerView: customerView, on: ctx.db)
         cache.store(plan, revision: project.planRevision)
         return plan
     }
