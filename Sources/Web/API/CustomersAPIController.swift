@@ -28,8 +28,7 @@ struct CustomersAPIController {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
-        let customer = try await CustomerActions.customer(req.uuidParameter("customerID"), on: req.db)
-        guard try await customer.workspaceID == CustomerActions.workspaceID(in: req.context) else { throw DomainError.notFound }
+        let customer = try await req.authorizedCustomer()
         let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         var projects: [ProjectResponse] = []
         for project in try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all() {

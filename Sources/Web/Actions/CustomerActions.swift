@@ -35,13 +35,16 @@ enum CustomerActions {
         }
     }
 
-    static func customer(_ id: UUID, on db: any Database) async throws -> CustomerRecord {
-        guard let customer = try await CustomerRecord.find(id, on: db) else { throw DomainError.notFound }
+    /// The one workspace check for customers: a customer of another workspace is as missing as none.
+    static func customer(_ id: UUID, in ctx: ActionContext) async throws -> CustomerRecord {
+        guard let customer = try await CustomerRecord.find(id, on: ctx.db), customer.workspaceID == ctx.identity.workspaceID else {
+            throw DomainError.notFound
+        }
         return customer
     }
 
     static func createContact(_ input: CreateContactRequest, customerID: UUID, in ctx: ActionContext) async throws -> ContactRecord {
-        let customer = try await customer(customerID, on: ctx.db)
+        let customer = try await customer(customerID, in: ctx)
         let name = try Validate.text(input.name, field: "name")
         let email = try Validate.email(input.email)
         let phone = try Validate.optionalText(input.phone, field: "phone", max: 40)

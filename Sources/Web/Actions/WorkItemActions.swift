@@ -146,9 +146,13 @@ enum WorkItemActions {
         }
     }
 
+    /// The assignee is a member of the project's workspace, the milestone one of the project's.
     private static func checkReferences(assignee: UUID?, milestone: UUID?, projectID: UUID, on db: any Database) async throws {
-        if let assignee, try await MemberRecord.find(assignee, on: db) == nil {
-            throw DomainError.validation(field: "assigneeId", message: "is not a member of this workspace")
+        if let assignee {
+            guard let member = try await MemberRecord.find(assignee, on: db), let project = try await ProjectRecord.find(projectID, on: db),
+                  member.workspaceID == project.workspaceID else {
+                throw DomainError.validation(field: "assigneeId", message: "is not a member of this workspace")
+            }
         }
         if let milestone {
             guard let found = try await MilestoneRecord.find(milestone, on: db), found.projectID == projectID else {

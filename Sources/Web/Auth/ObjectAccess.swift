@@ -25,6 +25,11 @@ extension Request {
         return project
     }
 
+    /// A customer of the member's own workspace (`CustomerActions.customer` holds the rule).
+    func authorizedCustomer(_ parameter: String = "customerID") async throws -> CustomerRecord {
+        try await CustomerActions.customer(try uuidParameter(parameter), in: context)
+    }
+
     func authorizedMilestone() async throws -> MilestoneRecord {
         guard let milestone = try await MilestoneRecord.find(try uuidParameter("milestoneID"), on: db) else { throw DomainError.notFound }
         try await authorize(projectID: milestone.projectID, visibleToCustomer: milestone.visibleToCustomer)

@@ -56,8 +56,7 @@ struct CustomerPages {
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let customer = try await CustomerActions.customer(req.uuidParameter("customerID"), on: req.db)
-        guard try await customer.workspaceID == CustomerActions.workspaceID(in: req.context) else { throw DomainError.notFound }
+        let customer = try await req.authorizedCustomer()
         let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         let projects = try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
         let contactRows: [HTML] = contacts.map { contact in

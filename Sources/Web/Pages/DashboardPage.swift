@@ -13,7 +13,9 @@ struct DashboardPage {
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let projects = try await ProjectActions.visibleProjects(in: req.context)
-        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db).all().map { ($0.id!, $0.name) })
+        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
+        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).all()
+            .map { ($0.id!, $0.name) })
         var rows: [HTML] = []
         for project in projects {
             let summary = try await PlanSummary.load(project, customerView: false, in: req.context)
