@@ -103,7 +103,7 @@ import Vapor
             let contact = try #require(world.world.ids[.approverA])
             // when someone marks it signed in the database
             let version = try #require(try await ScopeVersionRecord.query(on: app.db).filter(\.$number == 2).first())
-            version.status = "signed_off"
+            version.status = .signedOff
             version.signedOffBy = contact
             version.signedOffAt = Date()
             try await version.update(on: app.db)
@@ -159,7 +159,7 @@ import Vapor
                                       body: ["goals": ["Launch"], "inScope": ["Shop", "App"], "outOfScope": [String]()])
             let approver = try #require(try await world.world.token(.approverA))
             #expect(try await client.json(.POST, "/api/v1/projects/\(project)/scope-versions/2/sign-off", token: approver).status == .ok)
-            let statuses = try await ScopeVersionRecord.query(on: app.db).sort(\.$number).all().map(\.status)
+            let statuses = try await ScopeVersionRecord.query(on: app.db).sort(\.$number).all().map(\.status.rawValue)
             #expect(statuses == ["superseded", "signed_off"])
             #expect(try await TandemCommand.auditVerify(app).code == 0)
         }

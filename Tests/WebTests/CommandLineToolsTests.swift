@@ -14,11 +14,11 @@ import Vapor
             try await DemoWorkspace.fill(app)
             // then
             let customers = try await CustomerRecord.query(on: app.db).all()
-            #expect(Set(customers.map(\.language)) == ["zh-Hans", "en"])
+            #expect(Set(customers.map(\.language.rawValue)) == ["zh-Hans", "en"])
             let projects = try await ProjectRecord.query(on: app.db).all()
             #expect(projects.count == 3)
-            #expect(Set(projects.map(\.status)) == ["planning", "active", "closed"])
-            let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status)
+            #expect(Set(projects.map(\.status.rawValue)) == ["planning", "active", "closed"])
+            let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status.rawValue)
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
             #expect(try await app.verifyAuditLog().entries == 2)
             // and the owner can sign in with the printed password
@@ -83,7 +83,7 @@ import Vapor
                                          password: "another long secret", app: app)
             // then the first is the owner of a new workspace and the second joins it
             let members = try await MemberRecord.query(on: app.db).sort(\.$createdAt).all()
-            #expect(members.map(\.role) == ["owner", "member"])
+            #expect(members.map(\.role.rawValue) == ["owner", "member"])
             #expect(Set(members.map(\.workspaceID)).count == 1)
             let signIn = try await TestClient(app).json(.POST, "/api/v1/auth/tokens", body: ["email": "sam@studio.test", "password": "another long secret"])
             #expect(signIn.status == .created)

@@ -13,7 +13,7 @@ import Vapor
             let world = try await World.make(app)
             let other = WorkspaceRecord(name: "Elsewhere", createdAt: clock.now)
             try await other.create(on: app.db)
-            let foreign = CustomerRecord(workspaceID: try other.requireID(), name: "Foreign Ltd", language: "en", notes: nil, createdAt: clock.now)
+            let foreign = CustomerRecord(workspaceID: try other.requireID(), name: "Foreign Ltd", language: .en, notes: nil, createdAt: clock.now)
             try await foreign.create(on: app.db)
             let id = try foreign.requireID()
             let before = try await ContactRecord.query(on: app.db).count()

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -20,12 +21,12 @@ public final class MemberRecord: Model, @unchecked Sendable {
     @Field(key: "workspace_id") public var workspaceID: UUID
     @Field(key: "name") public var name: String
     @Field(key: "email") public var email: String
-    @Field(key: "role") public var role: String
-    @Field(key: "language") public var language: String
+    @Field(key: "role") public var role: MemberRole
+    @Field(key: "language") public var language: Language
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
-    public init(workspaceID: UUID, name: String, email: String, role: String, language: String, passwordHash: String, createdAt: Date) {
+    public init(workspaceID: UUID, name: String, email: String, role: MemberRole, language: Language, passwordHash: String, createdAt: Date) {
         self.workspaceID = workspaceID
         self.name = name
         self.email = email

@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 
@@ -6,11 +7,11 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @ID public var id: UUID?
     @Field(key: "workspace_id") public var workspaceID: UUID
     @Field(key: "name") public var name: String
-    @Field(key: "language") public var language: String
+    @Field(key: "language") public var language: Language
     @OptionalField(key: "notes") public var notes: String?
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
-    public init(workspaceID: UUID, name: String, language: String, notes: String?, createdAt: Date) {
+    public init(workspaceID: UUID, name: String, language: Language, notes: String?, createdAt: Date) {
         self.workspaceID = workspaceID
         self.name = name
         self.language = language
@@ -26,11 +27,11 @@ public final class ContactRecord: Model, @unchecked Sendable {
     @Field(key: "name") public var name: String
     @Field(key: "email") public var email: String
     @OptionalField(key: "phone") public var phone: String?
-    @Field(key: "language") public var language: String
-    @OptionalField(key: "preferred_channel") public var preferredChannel: String?
+    @Field(key: "language") public var language: Language
+    @OptionalField(key: "preferred_channel") public var preferredChannel: ContactChannel?
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
-    public init(customerID: UUID, name: String, email: String, phone: String?, language: String, preferredChannel: String?, createdAt: Date) {
+    public init(customerID: UUID, name: String, email: String, phone: String?, language: Language, preferredChannel: ContactChannel?, createdAt: Date) {
         self.customerID = customerID
         self.name = name
         self.email = email

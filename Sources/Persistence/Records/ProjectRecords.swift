@@ -13,7 +13,7 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "start_date") public var startDate: String
     @Field(key: "currency") public var currency: String
     @OptionalField(key: "budget_minor") public var budgetMinor: Int?
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: ProjectStatus
     @Field(key: "created_at") public var createdAt: Date
     /// Bumped by `PlanRevision.bump` whenever the plan changes; never set by hand.
     @Field(key: "plan_revision") public var planRevision: Int
@@ -29,7 +29,7 @@ public final class ScopeVersionRecord: Model, @unchecked Sendable {
     @Field(key: "in_scope") public var inScopeJSON: String
     @Field(key: "out_of_scope") public var outOfScopeJSON: String
     @OptionalField(key: "notes") public var notes: String?
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: ScopeStatus
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "signed_off_by") public var signedOffBy: UUID?
     @OptionalField(key: "signed_off_at") public var signedOffAt: Date?
@@ -48,9 +48,11 @@ public final class MilestoneRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
 
-    public var domain: Milestone {
-        Milestone(id: id!, projectID: projectID, name: name, description: details,
-                  dueDate: LocalDate(dueDate) ?? LocalDate(dayNumber: 0), visibleToCustomer: visibleToCustomer)
+    /// The Domain value; an unreadable stored date is an error naming the row.
+    public func domain() throws -> Milestone {
+        let id = try requireID()
+        guard let due = LocalDate(dueDate) else { throw StoredValueError(table: Self.schema, id: id, column: "due_date") }
+        return Milestone(id: id, projectID: projectID, name: name, description: details, dueDate: due, visibleToCustomer: visibleToCustomer)
     }
 }
 
@@ -61,7 +63,7 @@ public final class DeliverableRecord: Model, @unchecked Sendable {
     @Field(key: "project_id") public var projectID: UUID
     @Field(key: "name") public var name: String
     @OptionalField(key: "acceptance_criteria") public var acceptanceCriteria: String?
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: DeliverableStatus
     @OptionalField(key: "submission_note") public var submissionNote: String?
     @OptionalField(key: "link") public var link: String?
     @OptionalField(key: "decision_comment") public var decisionComment: String?
@@ -84,18 +86,20 @@ public final class WorkItemRecord: Model, @unchecked Sendable {
     @Field(key: "visible_to_customer") public var visibleToCustomer: Bool
     @Field(key: "is_key") public var isKey: Bool
     @Field(key: "progress") public var progress: Int
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: WorkItemStatus
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
 
     /// The Domain value; `dependencies` come from `work_item_dependencies`.
-    public func domain(dependencies: [WorkItem.Dependency]) -> WorkItem {
-        WorkItem(id: id!, projectID: projectID, title: title,
-                 startDate: LocalDate(startDate) ?? LocalDate(dayNumber: 0),
-                 dueDate: LocalDate(dueDate) ?? LocalDate(dayNumber: 0),
-                 estimateHours: estimateHours, assigneeID: assigneeID, milestoneID: milestoneID,
-                 dependencies: dependencies, visibleToCustomer: visibleToCustomer, isKey: isKey,
-                 progress: progress, status: WorkItemStatus(rawValue: status) ?? .todo)
+    /// An unreadable stored date is an error naming the row.
+    public func domain(dependencies: [WorkItem.Dependency]) throws -> WorkItem {
+        let id = try requireID()
+        guard let start = LocalDate(startDate) else { throw StoredValueError(table: Self.schema, id: id, column: "start_date") }
+        guard let due = LocalDate(dueDate) else { throw StoredValueError(table: Self.schema, id: id, column: "due_date") }
+        return WorkItem(id: id, projectID: projectID, title: title, startDate: start, dueDate: due,
+                        estimateHours: estimateHours, assigneeID: assigneeID, milestoneID: milestoneID,
+                        dependencies: dependencies, visibleToCustomer: visibleToCustomer, isKey: isKey,
+                        progress: progress, status: status)
     }
 }
 

@@ -9,12 +9,12 @@ enum AuditedRecords {
     /// Fluent decoding is fine here: verify is an occasional admin check, not a hot path.
     static func load(on db: any Database) async throws -> [AuditedRecord] {
         let scopes = try await ScopeVersionRecord.query(on: db).all().map { version in
-            AuditedRecord(kind: .scopeVersion, id: version.id!, status: version.status,
+            AuditedRecord(kind: .scopeVersion, id: version.id!, status: version.status.rawValue,
                           decidedBy: version.signedOffBy.map(AuditContent.contactActor), decidedAt: version.signedOffAt,
                           contentHash: AuditChain.contentHash(version.auditContent))
         }
         let deliverables = try await DeliverableRecord.query(on: db).all().map { deliverable in
-            AuditedRecord(kind: .deliverable, id: deliverable.id!, status: deliverable.status,
+            AuditedRecord(kind: .deliverable, id: deliverable.id!, status: deliverable.status.rawValue,
                           decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
                           contentHash: AuditChain.contentHash(deliverable.auditContent))
         }

@@ -69,10 +69,12 @@ public enum BaselineStore {
         var items: [UUID: DateSpan] = [:]
         var milestones: [UUID: LocalDate] = [:]
         for entry in entries {
-            guard let start = LocalDate(entry.startDate), let finish = LocalDate(entry.finishDate) else { continue }
+            let entryID = try entry.requireID()
+            let start = try StoredValue.date(entry.startDate, table: BaselineEntryRecord.schema, id: entryID, column: "start_date")
+            let finish = try StoredValue.date(entry.finishDate, table: BaselineEntryRecord.schema, id: entryID, column: "finish_date")
             if entry.kind == "milestone" { milestones[entry.objectID] = finish } else { items[entry.objectID] = DateSpan(start: start, finish: finish) }
         }
         return StoredBaseline(id: id, projectID: projectID, name: record.name, createdAt: record.createdAt,
-                              endDate: LocalDate(record.endDate) ?? LocalDate(dayNumber: 0), items: items, milestones: milestones)
+                              endDate: try StoredValue.date(record.endDate, table: BaselineRecord.schema, id: id, column: "end_date"), items: items, milestones: milestones)
     }
 }

@@ -30,7 +30,7 @@ public enum PlanStore {
 
     public static func milestones(projectID: UUID, on db: any Database) async throws -> [Milestone] {
         try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID)
-            .sort(\.$dueDate).sort(\.$id).all().map(\.domain)
+            .sort(\.$dueDate).sort(\.$id).all().map { try $0.domain() }
     }
 
     /// Replaces the dependencies of one item (`isNew` skips clearing what a new item cannot have).

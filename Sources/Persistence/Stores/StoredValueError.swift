@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// A stored value that is not one the code knows (an unknown status, an unreadable date): a fault in the
@@ -14,4 +15,17 @@ public struct StoredValueError: Error, CustomStringConvertible, Sendable {
     }
 
     public var description: String { "\(table) row \(id.uuidString.lowercased()) holds an unknown value in \(column)" }
+}
+
+/// Reads stored text into the value it stands for, or fails naming the row.
+enum StoredValue {
+    static func date(_ text: String, table: String, id: UUID, column: String) throws -> LocalDate {
+        guard let date = LocalDate(text) else { throw StoredValueError(table: table, id: id, column: column) }
+        return date
+    }
+
+    static func known<Value: RawRepresentable>(_ raw: Value.RawValue, as type: Value.Type, table: String, id: UUID, column: String) throws -> Value {
+        guard let value = Value(rawValue: raw) else { throw StoredValueError(table: table, id: id, column: column) }
+        return value
+    }
 }

@@ -12,11 +12,15 @@ enum WorkItemRows {
     }
 
     static func item(_ row: any SQLRow, dependencies: [WorkItem.Dependency]) throws -> WorkItem {
-        WorkItem(id: try row.decode(column: "id", as: UUID.self),
+        let id = try row.decode(column: "id", as: UUID.self)
+        func date(_ column: String) throws -> LocalDate {
+            try StoredValue.date(try row.decode(column: column, as: String.self), table: "work_items", id: id, column: column)
+        }
+        return WorkItem(id: id,
                  projectID: try row.decode(column: "project_id", as: UUID.self),
                  title: try row.decode(column: "title", as: String.self),
-                 startDate: LocalDate(try row.decode(column: "start_date", as: String.self)) ?? LocalDate(dayNumber: 0),
-                 dueDate: LocalDate(try row.decode(column: "due_date", as: String.self)) ?? LocalDate(dayNumber: 0),
+                 startDate: try date("start_date"),
+                 dueDate: try date("due_date"),
                  estimateHours: try row.decode(column: "estimate_hours", as: Double?.self),
                  assigneeID: try row.decode(column: "assignee_id", as: UUID?.self),
                  milestoneID: try row.decode(column: "milestone_id", as: UUID?.self),
@@ -24,7 +28,8 @@ enum WorkItemRows {
                  visibleToCustomer: try row.decode(column: "visible_to_customer", as: Bool.self),
                  isKey: try row.decode(column: "is_key", as: Bool.self),
                  progress: try row.decode(column: "progress", as: Int.self),
-                 status: WorkItemStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .todo)
+                 status: try StoredValue.known(try row.decode(column: "status", as: String.self), as: WorkItemStatus.self,
+                                               table: "work_items", id: id, column: "status"))
     }
 
     /// Dependencies grouped by the item that has them.

@@ -108,7 +108,7 @@ struct PlanAPIController {
 
     @Sendable func workItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
-        let item = record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
+        let item = try record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
         let visibility = try await req.identity.contactID != nil
             ? try await Self.visibility(of: [item], projectID: record.projectID, on: req.db) : nil
         return JSON.response(WorkItemResponse(item, visibility: visibility))

@@ -27,8 +27,8 @@ struct MemberResponse: Encodable {
         id = record.id!
         name = record.name
         email = record.email
-        role = record.role
-        language = record.language
+        role = record.role.rawValue
+        language = record.language.rawValue
         createdAt = record.createdAt
     }
 }
@@ -45,7 +45,7 @@ struct CustomerResponse: Encodable {
     init(_ record: CustomerRecord, contacts: [ContactResponse]? = nil, projects: [ProjectResponse]? = nil) {
         id = record.id!
         name = record.name
-        language = record.language
+        language = record.language.rawValue
         notes = record.notes
         createdAt = record.createdAt
         self.contacts = contacts
@@ -69,8 +69,8 @@ struct ContactResponse: Encodable {
         name = record.name
         email = record.email
         phone = record.phone
-        language = record.language
-        preferredChannel = record.preferredChannel
+        language = record.language.rawValue
+        preferredChannel = record.preferredChannel?.rawValue
         createdAt = record.createdAt
     }
 }
@@ -99,7 +99,7 @@ struct ProjectResponse: Encodable {
         endDate = summary.endDate?.description
         currency = record.currency
         budgetMinor = record.budgetMinor
-        status = record.status
+        status = record.status.rawValue
         progress = summary.progress
         createdAt = record.createdAt
     }
@@ -132,7 +132,7 @@ struct ScopeVersionResponse: Encodable {
         inScope = JSONList.decode(record.inScopeJSON)
         outOfScope = JSONList.decode(record.outOfScopeJSON)
         notes = record.notes
-        status = record.status
+        status = record.status.rawValue
         createdAt = record.createdAt
         signedOffBy = signer.map { PersonRef(id: $0.id!, name: $0.name) }
         signedOffAt = record.signedOffAt
@@ -157,7 +157,7 @@ struct DeliverableResponse: Encodable {
         milestoneId = record.milestoneID
         name = record.name
         acceptanceCriteria = record.acceptanceCriteria
-        status = record.status
+        status = record.status.rawValue
         submissionNote = record.submissionNote
         link = record.link
         decisionComment = record.decisionComment

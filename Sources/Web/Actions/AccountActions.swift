@@ -61,8 +61,8 @@ enum AccountActions {
             }
             let workspace = WorkspaceRecord(name: workspaceName, createdAt: now)
             try await workspace.create(on: db)
-            let owner = MemberRecord(workspaceID: workspace.id!, name: name, email: email, role: MemberRole.owner.rawValue,
-                                     language: input.language.rawValue, passwordHash: passwordHash, createdAt: now)
+            let owner = MemberRecord(workspaceID: workspace.id!, name: name, email: email, role: .owner,
+                                     language: input.language, passwordHash: passwordHash, createdAt: now)
             try await owner.create(on: db)
             return owner
         }
@@ -80,8 +80,8 @@ enum AccountActions {
             guard try await MemberRecord.query(on: db).filter(\.$email == email).count() == 0 else {
                 throw DomainError.validation(field: "email", message: "is already a member")
             }
-            let member = MemberRecord(workspaceID: inviter.workspaceID, name: name, email: email, role: input.role.rawValue,
-                                      language: (input.language ?? Language(rawValue: inviter.language) ?? .en).rawValue,
+            let member = MemberRecord(workspaceID: inviter.workspaceID, name: name, email: email, role: input.role,
+                                      language: input.language ?? inviter.language,
                                       passwordHash: passwordHash, createdAt: now)
             try await member.create(on: db)
             return member

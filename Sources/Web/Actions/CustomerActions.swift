@@ -28,7 +28,7 @@ enum CustomerActions {
         let name = try Validate.text(input.name, field: "name")
         let notes = try Validate.optionalText(input.notes, field: "notes")
         let workspaceID = try workspaceID(in: ctx)
-        let record = CustomerRecord(workspaceID: workspaceID, name: name, language: input.language.rawValue, notes: notes, createdAt: ctx.now)
+        let record = CustomerRecord(workspaceID: workspaceID, name: name, language: input.language, notes: notes, createdAt: ctx.now)
         return try await ctx.write { db in
             try await record.create(on: db)
             return record
@@ -49,8 +49,8 @@ enum CustomerActions {
         let email = try Validate.email(input.email)
         let phone = try Validate.optionalText(input.phone, field: "phone", max: 40)
         let record = ContactRecord(customerID: customerID, name: name, email: email, phone: phone,
-                                   language: (input.language ?? Language(rawValue: customer.language) ?? .en).rawValue,
-                                   preferredChannel: input.preferredChannel?.rawValue, createdAt: ctx.now)
+                                   language: input.language ?? customer.language,
+                                   preferredChannel: input.preferredChannel, createdAt: ctx.now)
         return try await ctx.write { db in
             guard try await !ContactStore.emailTaken(email, workspaceID: customer.workspaceID, on: db) else {
                 throw DomainError.validation(field: "email", message: "is already the address of a contact")

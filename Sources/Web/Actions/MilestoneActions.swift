@@ -43,7 +43,7 @@ enum MilestoneActions {
         record.projectID = milestone.projectID
         record.name = try Validate.text(input.name, field: "name")
         record.acceptanceCriteria = try Validate.optionalText(input.acceptanceCriteria, field: "acceptanceCriteria")
-        record.status = DeliverableStatus.open.rawValue
+        record.status = DeliverableStatus.open
         record.createdAt = ctx.now
         return try await ctx.writePlan(projectID: milestone.projectID) { db in
             try await record.create(on: db)
@@ -57,7 +57,7 @@ enum MilestoneActions {
         let id = deliverable.id!
         return try await ctx.writePlan(projectID: deliverable.projectID) { db in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
-            fresh.status = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: .submit, comment: nil).rawValue
+            fresh.status = try DeliverableFlow.next(from: fresh.status, on: .submit, comment: nil)
             fresh.submissionNote = note
             fresh.link = link
             fresh.decisionComment = nil
@@ -76,8 +76,8 @@ enum MilestoneActions {
         let now = ctx.now
         return try await ctx.writeAudited(planOf: deliverable.projectID) { db, audit in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
-            let next = try DeliverableFlow.next(from: DeliverableStatus(rawValue: fresh.status) ?? .open, on: action, comment: comment)
-            fresh.status = next.rawValue
+            let next = try DeliverableFlow.next(from: fresh.status, on: action, comment: comment)
+            fresh.status = next
             fresh.decisionComment = comment
             fresh.decidedBy = contactID
             fresh.decidedAt = now

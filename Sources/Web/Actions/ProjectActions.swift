@@ -78,7 +78,7 @@ enum ProjectActions {
         record.startDate = start.description
         record.currency = currency
         record.budgetMinor = input.budgetMinor
-        record.status = ProjectStatus.planning.rawValue
+        record.status = ProjectStatus.planning
         record.planRevision = 0
         record.createdAt = ctx.now
         return try await ctx.write { db in
@@ -104,7 +104,7 @@ enum ProjectActions {
             if let goals { fresh.goalsJSON = goals }
             if let zone { fresh.timeZone = zone }
             if let start { fresh.startDate = start }
-            if let status = input.status { fresh.status = status.rawValue }
+            if let status = input.status { fresh.status = status }
             if let currency { fresh.currency = currency }
             if let budget { fresh.budgetMinor = budget }
             try await fresh.update(on: db)

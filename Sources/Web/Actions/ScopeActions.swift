@@ -29,9 +29,9 @@ enum ScopeActions {
         return try await ctx.write { db in
             let existing = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).all()
             for version in existing {
-                let next = ScopeFlow.onNewProposal(ScopeStatus(rawValue: version.status) ?? .proposed)
-                if next.rawValue != version.status {
-                    version.status = next.rawValue
+                let next = ScopeFlow.onNewProposal(version.status)
+                if next != version.status {
+                    version.status = next
                     try await version.update(on: db)
                 }
             }
@@ -42,7 +42,7 @@ enum ScopeActions {
             record.inScopeJSON = JSONList.encode(inScope)
             record.outOfScopeJSON = JSONList.encode(outOfScope)
             record.notes = notes
-            record.status = ScopeStatus.proposed.rawValue
+            record.status = ScopeStatus.proposed
             record.createdAt = now
             try await record.create(on: db)
             return record
@@ -61,14 +61,14 @@ enum ScopeActions {
         let now = ctx.now
         return try await ctx.writeAudited { db, audit in
             let version = try await version(projectID: projectID, number: number, on: db)
-            version.status = try ScopeFlow.signOff(ScopeStatus(rawValue: version.status) ?? .superseded).rawValue
+            version.status = try ScopeFlow.signOff(version.status)
             version.signedOffBy = contactID
             version.signedOffAt = now
             version.signOffComment = comment
             try await version.update(on: db)
             let others = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$id != version.id!).all()
-            for other in others where ScopeStatus(rawValue: other.status) == .signedOff {
-                other.status = ScopeFlow.onNewerSignOff(.signedOff).rawValue
+            for other in others where other.status == .signedOff {
+                other.status = ScopeFlow.onNewerSignOff(.signedOff)
                 try await other.update(on: db)
             }
             try await audit.append(on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,

@@ -49,7 +49,7 @@ enum WorkItemActions {
         record.visibleToCustomer = input.visibleToCustomer
         record.isKey = input.isKey ?? false
         record.progress = 0
-        record.status = WorkItemStatus.todo.rawValue
+        record.status = WorkItemStatus.todo
         record.createdAt = ctx.now
         record.id = UUID()
         let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
@@ -58,7 +58,7 @@ enum WorkItemActions {
             try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
             try await record.create(on: db)
             try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, isNew: true, on: db)
-            return record.domain(dependencies: dependencies)
+            return try record.domain(dependencies: dependencies)
         }
     }
 
@@ -105,7 +105,7 @@ enum WorkItemActions {
             if progressChanged {
                 try await ProgressEventRecord(projectID: projectID, workItemID: id, progress: fresh.progress, at: now).create(on: db)
             }
-            return fresh.domain(dependencies: try await PlanStore.dependencies(of: id, on: db))
+            return try fresh.domain(dependencies: try await PlanStore.dependencies(of: id, on: db))
         }
     }
 
@@ -113,13 +113,10 @@ enum WorkItemActions {
     /// True when the progress changed, which the burn-up chart records.
     private static func applyProgress(_ input: UpdateWorkItemRequest, to record: WorkItemRecord) throws -> Bool {
         guard input.progress != nil || input.status != nil else { return false }
-        guard let status = WorkItemStatus(rawValue: record.status) else {
-            throw StoredValueError(table: WorkItemRecord.schema, id: try record.requireID(), column: "status")
-        }
-        let before = WorkProgress.State(progress: record.progress, status: status)
+        let before = WorkProgress.State(progress: record.progress, status: record.status)
         let after = try WorkProgress.apply(progress: input.progress, status: input.status, to: before)
         record.progress = after.progress
-        record.status = after.status.rawValue
+        record.status = after.status
         return after.progress != before.progress
     }
 

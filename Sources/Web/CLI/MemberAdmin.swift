@@ -20,7 +20,7 @@ enum MemberAdmin {
             _ = try await AccountActions.setup(SetupRequest(workspaceName: workspaceName, name: name, email: email,
                                                             password: password, language: language), in: app.context())
         } else {
-            guard let owner = try await MemberRecord.query(on: app.db).filter(\.$role == MemberRole.owner.rawValue).first() else {
+            guard let owner = try await MemberRecord.query(on: app.db).filter(\.$role == .owner).first() else {
                 throw AppConfig.Invalid(description: "no owner found")
             }
             _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,

@@ -26,10 +26,10 @@ struct AuthPages {
         let identity = try await req.identity
         try await req.write { db in
             if let memberID = identity.memberID, let member = try await MemberRecord.find(memberID, on: db) {
-                member.language = form.language.rawValue
+                member.language = form.language
                 try await member.update(on: db)
             } else if let contactID = identity.contactID, let contact = try await ContactRecord.find(contactID, on: db) {
-                contact.language = form.language.rawValue
+                contact.language = form.language
                 try await contact.update(on: db)
             }
         }

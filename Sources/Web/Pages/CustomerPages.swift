@@ -76,7 +76,7 @@ struct CustomerPages {
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.email"))<input name="email" type="email" required></label>
               <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
-              <label>\(c.t("field.language"))<select name="language">\(Self.languageOptions(c, selected: Language(rawValue: customer.language)))</select></label>
+              <label>\(c.t("field.language"))<select name="language">\(Self.languageOptions(c, selected: customer.language))</select></label>
               <label>\(c.t("field.preferredChannel"))<select name="preferredChannel">\(channels)</select></label>
               <button type="submit">\(c.t("contacts.create"))</button>
             """))</section>

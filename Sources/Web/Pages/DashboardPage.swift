@@ -45,10 +45,10 @@ struct Waiting {
 
     static func load(projectID: UUID, on db: any Database) async throws -> Waiting {
         let proposals = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID)
-            .filter(\.$status == ScopeStatus.proposed.rawValue).count()
+            .filter(\.$status == .proposed).count()
         let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).all()
-        let submitted = deliverables.filter { $0.status == DeliverableStatus.submitted.rawValue }.count
-        let returned = deliverables.filter { $0.status == DeliverableStatus.returned.rawValue }.count
+        let submitted = deliverables.filter { $0.status == .submitted }.count
+        let returned = deliverables.filter { $0.status == .returned }.count
         return Waiting(onCustomer: proposals + submitted, onTeam: returned)
     }
 }

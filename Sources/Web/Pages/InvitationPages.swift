@@ -59,7 +59,7 @@ struct InvitationPages {
         guard let link else { throw DomainError.notFound }
         guard link.usedAt == nil, link.expiresAt > req.now else { throw DomainError.gone }
         let contact = try await ContactRecord.find(link.contactID, on: req.db)
-        let language = contact.flatMap { Language(rawValue: $0.language) } ?? c.language
+        let language = contact?.language ?? c.language
         let lc = PageContext(req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
                              newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil)
         var projectName = ""

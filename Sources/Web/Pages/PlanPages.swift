@@ -78,7 +78,7 @@ struct PlanPages {
         update.assigneeId = FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:))
         update.progress = form.progress
         // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".
-        update.status = form.status?.rawValue == item.status ? nil : form.status
+        update.status = form.status == item.status ? nil : form.status
         if form.dependenciesShown != nil { update.dependsOn = form.dependsOn ?? [] }
         _ = try await WorkItemActions.update(item, with: update, in: req.context)
         return Layout.redirect("/projects/\(item.projectID.uuidString)#work")

@@ -33,7 +33,7 @@ struct PortalPages {
         let visibleItems = plan.items(customerView: true)
         let milestones = plan.milestoneRecords(customerView: true)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
-        let current = versions.first { $0.status == ScopeStatus.proposed.rawValue } ?? versions.first { $0.status == ScopeStatus.signedOff.rawValue }
+        let current = versions.first { $0.status == .proposed } ?? versions.first { $0.status == .signedOff }
         let summary = PlanSummary(plan, customerView: true)
         let progress = summary.progress
         let endDate = summary.endDate
@@ -41,11 +41,11 @@ struct PortalPages {
         let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: "", zoom: .empty, comparison: .empty)
 
         var waiting: [HTML] = []
-        if let current, current.status == ScopeStatus.proposed.rawValue {
+        if let current, current.status == .proposed {
             waiting.append("<li><a href=\"#scope\">\(c.t("portal.waitScope", String(current.number)))</a></li>")
         }
         for (_, deliverables) in milestones {
-            for deliverable in deliverables where deliverable.status == DeliverableStatus.submitted.rawValue {
+            for deliverable in deliverables where deliverable.status == .submitted {
                 waiting.append("<li><a href=\"#d-\(deliverable.id!.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
             }
         }
@@ -53,14 +53,14 @@ struct PortalPages {
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
         let scope: HTML
         if let current {
-            let signForm: HTML = current.status == ScopeStatus.proposed.rawValue && canApprove
+            let signForm: HTML = current.status == .proposed && canApprove
                 ? c.form(action: "\(base)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope", """
                     <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
                     <button type="submit">\(c.t("portal.signOff"))</button>
                     """)
                 : .empty
             scope = """
-                <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status)">\(c.t("scope.status.\(current.status)"))</span></h3>\
+                <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status.rawValue)">\(c.t("scope.status.\(current.status.rawValue)"))</span></h3>\
                 \(ScopeView.lists(c, current, timeZone: project.timeZone))\(PortalReceipt.view(c, receipts[current.id!]))\(signForm)
                 """
         } else {
@@ -68,7 +68,7 @@ struct PortalPages {
         }
         let milestoneBlocks: [HTML] = milestones.map { milestone, deliverables in
             let rows: [HTML] = deliverables.map { d in
-                let decide: HTML = d.status == DeliverableStatus.submitted.rawValue && canApprove ? """
+                let decide: HTML = d.status == .submitted && canApprove ? """
                     \(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/accept", cssClass: "inline accept-deliverable", """
                     <button type="submit">\(c.t("portal.accept"))</button>
                     """))\(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/return", cssClass: "return-deliverable", """
@@ -77,7 +77,7 @@ struct PortalPages {
                     """))
                     """ : .empty
                 return """
-                    <li id="d-\(d.id!.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status)">\(c.t("deliverable.status.\(d.status)"))</span>\
+                    <li id="d-\(d.id!.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
                     \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
                     \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
                     \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, receipts[d.id!]))\(decide)</li>

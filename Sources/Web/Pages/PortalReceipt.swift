@@ -9,9 +9,9 @@ enum PortalReceipt {
     /// Receipts for the signed-off scope version shown and every decided deliverable, by record id.
     static func load(scope: ScopeVersionRecord?, milestones: [(MilestoneRecord, [DeliverableRecord])],
                      on db: any Database) async throws -> [UUID: String] {
-        let decided: Set<String> = [DeliverableStatus.accepted.rawValue, DeliverableStatus.returned.rawValue]
+        let decided: Set<DeliverableStatus> = [.accepted, .returned]
         var ids = milestones.flatMap { $0.1 }.filter { decided.contains($0.status) }.compactMap(\.id)
-        if let scope, scope.status == ScopeStatus.signedOff.rawValue, let id = scope.id { ids.append(id) }
+        if let scope, scope.status == .signedOff, let id = scope.id { ids.append(id) }
         return try await AuditLog.receipts(for: ids, on: db)
     }
 

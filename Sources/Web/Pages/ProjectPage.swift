@@ -53,7 +53,7 @@ enum ProjectPage {
         let rendered: [HTML] = versions.map { version in
             """
             <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
-            <span class="scope-status tag \(version.status)">\(c.t("scope.status.\(version.status)"))</span></h3>\
+            <span class="scope-status tag \(version.status.rawValue)">\(c.t("scope.status.\(version.status.rawValue)"))</span></h3>\
             \(ScopeView.lists(c, version, timeZone: timeZone))</article>
             """
         }
@@ -73,14 +73,14 @@ enum ProjectPage {
     static func milestoneSection(_ c: PageContext, _ milestones: [(MilestoneRecord, [DeliverableRecord])], base: String) -> HTML {
         let rendered: [HTML] = milestones.map { milestone, deliverables in
             let rows: [HTML] = deliverables.map { deliverable in
-                let canSubmit = deliverable.status == DeliverableStatus.open.rawValue || deliverable.status == DeliverableStatus.returned.rawValue
+                let canSubmit = deliverable.status == .open || deliverable.status == .returned
                 let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id!.uuidString)/submit", cssClass: "inline", """
                     <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
                     <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
                     <button type="submit">\(c.t("deliverable.submit"))</button>
                     """) : .empty
                 return """
-                    <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status)">\(c.t("deliverable.status.\(deliverable.status)"))</span>\
+                    <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
                     \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)</li>
                     """
             }

@@ -42,11 +42,11 @@ struct ProjectPlan: Sendable {
         let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: db)
         let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
         let schedule = try schedule(items, calendar: calendar, customerView: customerView)
-        let done = milestones.filter { !$0.1.isEmpty && $0.1.allSatisfy { $0.status == DeliverableStatus.accepted.rawValue } }
+        let done = milestones.filter { !$0.1.isEmpty && $0.1.allSatisfy { $0.status == .accepted } }
         return ProjectPlan(projectID: projectID, projectName: project.name,
                            projectStart: LocalDate(project.startDate) ?? LocalDate(dayNumber: 0),
                            timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
-                           milestones: milestones.map { $0.0.domain }, doneMilestones: Set(done.map { $0.0.id! }),
+                           milestones: try milestones.map { try $0.0.domain() }, doneMilestones: Set(done.map { $0.0.id! }),
                            calendar: calendar, schedule: schedule,
                            titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
                            milestoneRecords: milestones)
