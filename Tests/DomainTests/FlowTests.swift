@@ -124,3 +124,20 @@ struct ScopeFlowTests {
         #expect(result == expected)
     }
 }
+
+@Suite("What waits on whom")
+struct WaitingTests {
+    @Test("a proposal and a submitted deliverable wait on the customer, a returned one on the team")
+    func waitingFollowsTheFlows() {
+        let waiting = Waiting(scopes: [.proposed, .signedOff, .superseded], deliverables: [.open, .submitted, .returned, .accepted, .submitted])
+        #expect(waiting.onCustomer == 3)
+        #expect(waiting.onTeam == 1)
+    }
+
+    @Test("pages offer exactly what the flows allow")
+    func offersFollowTheFlows() {
+        #expect(DeliverableStatus.allCases.filter { DeliverableFlow.allows(.submit, from: $0) } == [.open, .returned])
+        #expect(DeliverableStatus.allCases.filter { DeliverableFlow.allows(.accept, from: $0) } == [.submitted])
+        #expect(ScopeStatus.allCases.filter(ScopeFlow.canSignOff) == [.proposed])
+    }
+}

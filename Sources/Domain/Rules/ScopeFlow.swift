@@ -8,6 +8,9 @@ public enum ScopeStatus: String, CaseIterable, Codable, Sendable {
 }
 
 public enum ScopeFlow {
+    /// Whether a version in `status` can be signed off now: what pages offer, and what waits on the customer.
+    public static func canSignOff(_ status: ScopeStatus) -> Bool { (try? signOff(status)) != nil }
+
     /// Only the current proposal can be signed off.
     public static func signOff(_ status: ScopeStatus) throws -> ScopeStatus {
         guard status == .proposed else {

@@ -19,7 +19,8 @@ struct DashboardPage {
         var rows: [HTML] = []
         for project in projects {
             let summary = try await PlanSummary.load(project, customerView: false, in: req.context)
-            let waiting = try await Waiting.load(projectID: project.id!, on: req.db)
+            let statuses = try await StatusStore.statuses(projectID: project.id!, on: req.db)
+            let waiting = Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)
             let onCustomer = waiting.onCustomer > 0 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(waiting.onCustomer)))</span>" : HTML.empty
             let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty
             rows.append("""
@@ -34,21 +35,5 @@ struct DashboardPage {
             <tbody>\(rows)</tbody></table></div>
             """
         return Layout.page(c, title: c.t("nav.dashboard"), "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)</section>")
-    }
-}
-
-/// What is waiting for the customer (a proposal to sign, a deliverable to accept) or for the team
-/// (a returned deliverable to fix).
-struct Waiting {
-    var onCustomer: Int
-    var onTeam: Int
-
-    static func load(projectID: UUID, on db: any Database) async throws -> Waiting {
-        let proposals = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID)
-            .filter(\.$status == .proposed).count()
-        let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).all()
-        let submitted = deliverables.filter { $0.status == .submitted }.count
-        let returned = deliverables.filter { $0.status == .returned }.count
-        return Waiting(onCustomer: proposals + submitted, onTeam: returned)
     }
 }

@@ -41,11 +41,11 @@ struct PortalPages {
         let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: "", zoom: .empty, comparison: .empty)
 
         var waiting: [HTML] = []
-        if let current, current.status == .proposed {
+        if let current, ScopeFlow.canSignOff(current.status) {
             waiting.append("<li><a href=\"#scope\">\(c.t("portal.waitScope", String(current.number)))</a></li>")
         }
         for (_, deliverables) in milestones {
-            for deliverable in deliverables where deliverable.status == .submitted {
+            for deliverable in deliverables where DeliverableFlow.waitsOnCustomer(deliverable.status) {
                 waiting.append("<li><a href=\"#d-\(deliverable.id!.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
             }
         }
@@ -53,7 +53,7 @@ struct PortalPages {
         let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
         let scope: HTML
         if let current {
-            let signForm: HTML = current.status == .proposed && canApprove
+            let signForm: HTML = ScopeFlow.canSignOff(current.status) && canApprove
                 ? c.form(action: "\(base)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope", """
                     <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
                     <button type="submit">\(c.t("portal.signOff"))</button>
@@ -68,7 +68,7 @@ struct PortalPages {
         }
         let milestoneBlocks: [HTML] = milestones.map { milestone, deliverables in
             let rows: [HTML] = deliverables.map { d in
-                let decide: HTML = d.status == .submitted && canApprove ? """
+                let decide: HTML = DeliverableFlow.allows(.accept, from: d.status) && canApprove ? """
                     \(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/accept", cssClass: "inline accept-deliverable", """
                     <button type="submit">\(c.t("portal.accept"))</button>
                     """))\(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/return", cssClass: "return-deliverable", """

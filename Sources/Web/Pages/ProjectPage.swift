@@ -73,7 +73,7 @@ enum ProjectPage {
     static func milestoneSection(_ c: PageContext, _ milestones: [(MilestoneRecord, [DeliverableRecord])], base: String) -> HTML {
         let rendered: [HTML] = milestones.map { milestone, deliverables in
             let rows: [HTML] = deliverables.map { deliverable in
-                let canSubmit = deliverable.status == .open || deliverable.status == .returned
+                let canSubmit = DeliverableFlow.allows(.submit, from: deliverable.status)
                 let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id!.uuidString)/submit", cssClass: "inline", """
                     <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
                     <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
