@@ -11,6 +11,8 @@ struct ErrorMapping: AsyncMiddleware {
         var message: String
         var field: String?
         var retryAfter: Int?
+        /// A validation failure's message without the field name (pages put it in the viewer's words).
+        var detail: String?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -31,7 +33,7 @@ struct ErrorMapping: AsyncMiddleware {
             switch domain {
             case .notFound: return Mapped(status: .notFound, code: "not_found", message: "not found")
             case .validation(let field, let message):
-                return Mapped(status: .badRequest, code: "validation_failed", message: "\(field) \(message)", field: field)
+                return Mapped(status: .badRequest, code: "validation_failed", message: "\(field) \(message)", field: field, detail: message)
             case .conflict(let message): return Mapped(status: .conflict, code: "conflict", message: message)
             case .forbidden: return Mapped(status: .forbidden, code: "forbidden", message: "your role does not allow this")
             case .unauthenticated: return Mapped(status: .unauthorized, code: "unauthenticated", message: "sign in first")

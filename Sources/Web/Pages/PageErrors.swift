@@ -19,7 +19,8 @@ enum PageErrors {
         case .gone: message = c.t("error.gone")
         case .conflict: message = c.t("error.conflict", mapped.message)
         case .tooManyRequests: message = c.t("error.throttled")
-        case .badRequest: message = c.t("error.invalid", mapped.field ?? "", mapped.message)
+        case .badRequest:
+            message = ValidationText.sentence(field: mapped.field, message: mapped.detail ?? mapped.message, language: c.language, catalogue: c.req.tandem.catalogue)
         default: message = c.t("error.server")
         }
         let response = Layout.page(c, title: c.t("error.title"), status: mapped.status, """
