@@ -71,6 +71,12 @@ public final class DeliverableRecord: Model, @unchecked Sendable {
     @OptionalField(key: "decided_at") public var decidedAt: Date?
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
+
+    public func domain() throws -> Deliverable {
+        Deliverable(id: try requireID(), milestoneID: milestoneID, projectID: projectID, name: name, acceptanceCriteria: acceptanceCriteria,
+                    status: status, submissionNote: submissionNote, link: link, decisionComment: decisionComment,
+                    decidedBy: decidedBy, decidedAt: decidedAt, createdAt: createdAt)
+    }
 }
 
 public final class WorkItemRecord: Model, @unchecked Sendable {

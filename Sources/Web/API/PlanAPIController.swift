@@ -22,19 +22,20 @@ struct PlanAPIController {
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let milestone = try await MilestoneActions.create(JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, in: req.context)
-        return JSON.response(MilestoneResponse(milestone, deliverables: []), status: .created)
+        return JSON.response(MilestoneResponse(try milestone.domain(), deliverables: []), status: .created)
     }
 
     @Sendable func milestones(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let customerView = try await req.identity.contactID != nil
         let paging = try Paging(req)
-        let (page, next) = paging.page(try await MilestoneActions.milestones(projectID: project.id!, customerView: customerView, on: req.db))
+        let details = try await MilestoneStore.details(projectID: project.id!, onlyCustomerVisible: customerView, on: req.db)
+        let (page, next) = paging.page(details)
         var items: [MilestoneResponse] = []
-        for (milestone, deliverables) in page {
+        for detail in page {
             var rendered: [DeliverableResponse] = []
-            for deliverable in deliverables { rendered.append(try await MilestoneActions.response(deliverable, on: req.db)) }
-            items.append(MilestoneResponse(milestone, deliverables: rendered))
+            for deliverable in detail.deliverables { rendered.append(try await MilestoneActions.response(deliverable, on: req.db)) }
+            items.append(MilestoneResponse(detail.milestone, deliverables: rendered))
         }
         return JSON.response(ListResponse(items: items, nextCursor: next))
     }
@@ -42,13 +43,13 @@ struct PlanAPIController {
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
         let deliverable = try await MilestoneActions.createDeliverable(JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, in: req.context)
-        return JSON.response(try await MilestoneActions.response(deliverable, on: req.db), status: .created)
+        return JSON.response(try await MilestoneActions.response(try deliverable.domain(), on: req.db), status: .created)
     }
 
     @Sendable func submit(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let updated = try await MilestoneActions.submit(deliverable, JSON.decode(SubmitDeliverableRequest.self, from: req), in: req.context)
-        return JSON.response(try await MilestoneActions.response(updated, on: req.db))
+        return JSON.response(try await MilestoneActions.response(try updated.domain(), on: req.db))
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
@@ -63,7 +64,7 @@ struct PlanAPIController {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let input = try JSON.decode(CommentRequest.self, from: req)
         let updated = try await MilestoneActions.decide(deliverable, action: action, comment: input.comment, in: req.context)
-        return JSON.response(try await MilestoneActions.response(updated, on: req.db))
+        return JSON.response(try await MilestoneActions.response(try updated.domain(), on: req.db))
     }
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {

@@ -152,17 +152,17 @@ struct DeliverableResponse: Encodable {
     var decidedBy: PersonRef?
     var decidedAt: Date?
 
-    init(_ record: DeliverableRecord, decider: ContactRecord?) {
-        id = record.id!
-        milestoneId = record.milestoneID
-        name = record.name
-        acceptanceCriteria = record.acceptanceCriteria
-        status = record.status.rawValue
-        submissionNote = record.submissionNote
-        link = record.link
-        decisionComment = record.decisionComment
-        decidedBy = decider.map { PersonRef(id: $0.id!, name: $0.name) }
-        decidedAt = record.decidedAt
+    init(_ deliverable: Deliverable, decider: PersonRef?) {
+        id = deliverable.id
+        milestoneId = deliverable.milestoneID
+        name = deliverable.name
+        acceptanceCriteria = deliverable.acceptanceCriteria
+        status = deliverable.status.rawValue
+        submissionNote = deliverable.submissionNote
+        link = deliverable.link
+        decisionComment = deliverable.decisionComment
+        decidedBy = decider
+        decidedAt = deliverable.decidedAt
     }
 }
 
@@ -175,13 +175,13 @@ struct MilestoneResponse: Encodable {
     var visibleToCustomer: Bool
     var deliverables: [DeliverableResponse]
 
-    init(_ record: MilestoneRecord, deliverables: [DeliverableResponse]) {
-        id = record.id!
-        projectId = record.projectID
-        name = record.name
-        description = record.details
-        dueDate = record.dueDate
-        visibleToCustomer = record.visibleToCustomer
+    init(_ milestone: Milestone, deliverables: [DeliverableResponse]) {
+        id = milestone.id
+        projectId = milestone.projectID
+        name = milestone.name
+        description = milestone.description
+        dueDate = milestone.dueDate.description
+        visibleToCustomer = milestone.visibleToCustomer
         self.deliverables = deliverables
     }
 }

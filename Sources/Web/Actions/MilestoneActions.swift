@@ -90,18 +90,9 @@ enum MilestoneActions {
         }
     }
 
-    static func response(_ record: DeliverableRecord, on db: any Database) async throws -> DeliverableResponse {
-        let decider = try await record.decidedBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
-        return DeliverableResponse(record, decider: decider)
-    }
-
-    /// Milestones of a project with their deliverables; `customerView` keeps only customer-visible ones.
-    static func milestones(projectID: UUID, customerView: Bool, on db: any Database) async throws -> [(MilestoneRecord, [DeliverableRecord])] {
-        var query = MilestoneRecord.query(on: db).filter(\.$projectID == projectID)
-        if customerView { query = query.filter(\.$visibleToCustomer == true) }
-        let milestones = try await query.sort(\.$dueDate).sort(\.$id).all()
-        let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$createdAt).all()
-        let grouped = Dictionary(grouping: deliverables, by: \.milestoneID)
-        return milestones.map { ($0, grouped[$0.id!] ?? []) }
+    /// The answer for a deliverable, naming the contact who decided it.
+    static func response(_ deliverable: Deliverable, on db: any Database) async throws -> DeliverableResponse {
+        let decider = try await deliverable.decidedBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
+        return DeliverableResponse(deliverable, decider: try decider.map { PersonRef(id: try $0.requireID(), name: $0.name) })
     }
 }

@@ -31,7 +31,7 @@ struct PortalPages {
         // The whole plan is scheduled, so internal work still moves dates; the charts name only visible items.
         let plan = try await ProjectPlan.load(project, customerView: true, in: req.context)
         let visibleItems = plan.items(customerView: true)
-        let milestones = plan.milestoneRecords(customerView: true)
+        let milestones = plan.milestoneDetails(customerView: true)
         let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
         let current = versions.first { $0.status == .proposed } ?? versions.first { $0.status == .signedOff }
         let summary = PlanSummary(plan, customerView: true)
@@ -44,9 +44,9 @@ struct PortalPages {
         if let current, ScopeFlow.canSignOff(current.status) {
             waiting.append("<li><a href=\"#scope\">\(c.t("portal.waitScope", String(current.number)))</a></li>")
         }
-        for (_, deliverables) in milestones {
+        for deliverables in milestones.map(\.deliverables) {
             for deliverable in deliverables where DeliverableFlow.waitsOnCustomer(deliverable.status) {
-                waiting.append("<li><a href=\"#d-\(deliverable.id!.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
+                waiting.append("<li><a href=\"#d-\(deliverable.id.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
             }
         }
         let receipts = try await PortalReceipt.load(scope: current, milestones: milestones, on: req.db)
@@ -66,24 +66,25 @@ struct PortalPages {
         } else {
             scope = "<p class=\"empty\">\(c.t("portal.noScope"))</p>"
         }
-        let milestoneBlocks: [HTML] = milestones.map { milestone, deliverables in
-            let rows: [HTML] = deliverables.map { d in
+        let milestoneBlocks: [HTML] = milestones.map { detail in
+            let milestone = detail.milestone
+            let rows: [HTML] = detail.deliverables.map { d in
                 let decide: HTML = DeliverableFlow.allows(.accept, from: d.status) && canApprove ? """
-                    \(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/accept", cssClass: "inline accept-deliverable", """
+                    \(c.form(action: "/portal/deliverables/\(d.id.uuidString)/accept", cssClass: "inline accept-deliverable", """
                     <button type="submit">\(c.t("portal.accept"))</button>
-                    """))\(c.form(action: "/portal/deliverables/\(d.id!.uuidString)/return", cssClass: "return-deliverable", """
+                    """))\(c.form(action: "/portal/deliverables/\(d.id.uuidString)/return", cssClass: "return-deliverable", """
                     <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
                     <button type="submit" class="secondary">\(c.t("portal.return"))</button>
                     """))
                     """ : .empty
                 return """
-                    <li id="d-\(d.id!.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
+                    <li id="d-\(d.id.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
                     \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
                     \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
-                    \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, receipts[d.id!]))\(decide)</li>
+                    \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, receipts[d.id]))\(decide)</li>
                     """
             }
-            return "<article class=\"milestone\"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+            return "<article class=\"milestone\"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
         }
         let pager = Pager(req, count: visibleItems.count, anchor: "work")
         // The customer sees when each item is now expected to finish, after dependencies and the calendar.

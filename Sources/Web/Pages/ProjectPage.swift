@@ -17,7 +17,7 @@ enum ProjectPage {
         let base = "/projects/\(projectID.uuidString)"
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
         let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
-        let milestones = plan.milestoneRecords(customerView: false)
+        let milestones = plan.milestoneDetails(customerView: false)
         let summary = PlanSummary(plan, customerView: false)
         let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
         let zoom = options.zoom ?? charts.defaultZoom()
@@ -43,7 +43,7 @@ enum ProjectPage {
             \(planBlocks)
             \(scopeSection(c, versions: versions, base: base, timeZone: project.timeZone))
             \(milestoneSection(c, milestones, base: base))
-            \(workSection(c, plan: plan, milestones: milestones.map(\.0), memberNames: memberNames, base: base))
+            \(workSection(c, plan: plan, milestones: milestones.map(\.milestone), memberNames: memberNames, base: base))
             \(baselines)
             \(PlanSections.calendar(c, plan.calendar, base: base))
             """)
@@ -70,11 +70,12 @@ enum ProjectPage {
             """
     }
 
-    static func milestoneSection(_ c: PageContext, _ milestones: [(MilestoneRecord, [DeliverableRecord])], base: String) -> HTML {
-        let rendered: [HTML] = milestones.map { milestone, deliverables in
-            let rows: [HTML] = deliverables.map { deliverable in
+    static func milestoneSection(_ c: PageContext, _ milestones: [MilestoneDetail], base: String) -> HTML {
+        let rendered: [HTML] = milestones.map { detail in
+            let milestone = detail.milestone
+            let rows: [HTML] = detail.deliverables.map { deliverable in
                 let canSubmit = DeliverableFlow.allows(.submit, from: deliverable.status)
-                let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id!.uuidString)/submit", cssClass: "inline", """
+                let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id.uuidString)/submit", cssClass: "inline", """
                     <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
                     <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
                     <button type="submit">\(c.t("deliverable.submit"))</button>
@@ -86,9 +87,9 @@ enum ProjectPage {
             }
             let visibility: HTML = milestone.visibleToCustomer ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
-                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate)</small> \(visibility)</h3>\
-                \(milestone.details.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
-                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "/milestones/\(milestone.id!.uuidString)/deliverables", cssClass: "new-deliverable", """
+                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
+                \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
+                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "/milestones/\(milestone.id.uuidString)/deliverables", cssClass: "new-deliverable", """
                   <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
                   <label>\(c.t("deliverable.criteria"))<textarea name="acceptanceCriteria" rows="2"></textarea></label>
                   <button type="submit">\(c.t("deliverable.create"))</button>
@@ -109,7 +110,7 @@ enum ProjectPage {
 
     static let fullDependencyList = 300
 
-    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [MilestoneRecord], memberNames: [UUID: String], base: String) -> HTML {
+    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String], base: String) -> HTML {
         let items = plan.items, titles = plan.titles, schedule = plan.schedule
         let pager = Pager(c.req, count: items.count, anchor: "work")
         let rows: [HTML] = items[pager.range].map { item in
@@ -132,7 +133,7 @@ enum ProjectPage {
             let html: HTML = "<option value=\"\(id.uuidString)\">\(name)</option>"
             return html.raw
         }.joined())
-        let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
+        let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id.uuidString)\">\($0.name)</option>" }
         // A select of every item is fine for a few hundred; beyond that, offer the items of the table page shown.
         let candidates = items.count <= Self.fullDependencyList ? items[...] : items[pager.range]
         let dependencyOptions: [HTML] = candidates.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }

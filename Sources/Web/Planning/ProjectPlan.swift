@@ -21,9 +21,9 @@ struct ProjectPlan: Sendable {
     var schedule: ProjectSchedule
     /// Titles by id, built once per plan (pages look up the names of dependencies).
     var titles: [UUID: String]
-    /// The milestone and deliverable records as loaded for this revision, for the pages to show.
-    /// Shared between requests: read them, never change them (changes go through the actions, which reload).
-    var milestoneRecords: [(MilestoneRecord, [DeliverableRecord])]
+    /// Milestones with their deliverables as loaded for this revision, for the pages to show (plain values:
+    /// the cache shares them between requests).
+    var milestoneDetails: [MilestoneDetail]
 
     /// The plan of `project` at its current revision: from the cache when it was computed already,
     /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
@@ -39,17 +39,19 @@ struct ProjectPlan: Sendable {
     static func load(_ project: ProjectRecord, customerView: Bool, on db: any Database) async throws -> ProjectPlan {
         let projectID = project.id!
         let items = try await PlanStore.workItems(projectID: projectID, on: db)
-        let milestones = try await MilestoneActions.milestones(projectID: projectID, customerView: false, on: db)
+        let milestones = try await MilestoneStore.details(projectID: projectID, onlyCustomerVisible: false, on: db)
         let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
         let schedule = try schedule(items, calendar: calendar, customerView: customerView)
-        let done = milestones.filter { !$0.1.isEmpty && $0.1.allSatisfy { $0.status == .accepted } }
-        return ProjectPlan(projectID: projectID, projectName: project.name,
-                           projectStart: LocalDate(project.startDate) ?? LocalDate(dayNumber: 0),
+        let done = milestones.filter { !$0.deliverables.isEmpty && $0.deliverables.allSatisfy { $0.status == .accepted } }
+        guard let start = LocalDate(project.startDate) else {
+            throw StoredValueError(table: ProjectRecord.schema, id: projectID, column: "start_date")
+        }
+        return ProjectPlan(projectID: projectID, projectName: project.name, projectStart: start,
                            timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
-                           milestones: try milestones.map { try $0.0.domain() }, doneMilestones: Set(done.map { $0.0.id! }),
+                           milestones: milestones.map(\.milestone), doneMilestones: Set(done.map(\.milestone.id)),
                            calendar: calendar, schedule: schedule,
                            titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
-                           milestoneRecords: milestones)
+                           milestoneDetails: milestones)
     }
 
     static func schedule(_ items: [WorkItem], calendar: WorkingCalendar, customerView: Bool) throws -> ProjectSchedule {
@@ -117,8 +119,8 @@ struct ProjectPlan: Sendable {
     func items(customerView: Bool) -> [WorkItem] { customerView ? items.filter(\.visibleToCustomer) : items }
 
     /// The milestone records (with deliverables) the viewer may see, by due date.
-    func milestoneRecords(customerView: Bool) -> [(MilestoneRecord, [DeliverableRecord])] {
-        customerView ? milestoneRecords.filter { $0.0.visibleToCustomer } : milestoneRecords
+    func milestoneDetails(customerView: Bool) -> [MilestoneDetail] {
+        customerView ? milestoneDetails.filter(\.milestone.visibleToCustomer) : milestoneDetails
     }
 
     /// The milestones the viewer may see, by due date.
