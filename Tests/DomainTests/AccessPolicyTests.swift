@@ -217,8 +217,19 @@ struct AccessPolicyTests {
         let grants = [thisProject: false]
 
         // when / then
-        #expect(AccessPolicy.contactSees(true, projectID: thisProject, grants: grants))
-        #expect(!AccessPolicy.contactSees(false, projectID: thisProject, grants: grants))
-        #expect(!AccessPolicy.contactSees(true, projectID: otherProject, grants: grants))
+        #expect(AccessPolicy.contactSees(Shown(visibleToCustomer: true), projectID: thisProject, grants: grants))
+        #expect(!AccessPolicy.contactSees(Shown(visibleToCustomer: false), projectID: thisProject, grants: grants))
+        #expect(!AccessPolicy.contactSees(Shown(visibleToCustomer: true), projectID: otherProject, grants: grants))
+    }
+
+    struct Shown: CustomerVisible, Equatable {
+        var visibleToCustomer: Bool
+    }
+
+    @Test("a customer is shown only the customer-visible objects of a list, the team all of them")
+    func shownLists() {
+        let objects = [Shown(visibleToCustomer: true), Shown(visibleToCustomer: false), Shown(visibleToCustomer: true)]
+        #expect(AccessPolicy.shown(objects, toCustomer: true) == [objects[0], objects[2]])
+        #expect(AccessPolicy.shown(objects, toCustomer: false) == objects)
     }
 }

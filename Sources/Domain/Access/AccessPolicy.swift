@@ -51,7 +51,17 @@ public enum AccessPolicy {
     }
 
     /// Whether a contact may see an object at all (used to filter lists the same way as single reads).
-    public static func contactSees(_ visibleToCustomer: Bool, projectID: UUID, grants: [UUID: Bool]) -> Bool {
-        grants[projectID] != nil && visibleToCustomer
+    public static func contactSees(_ object: some CustomerVisible, projectID: UUID, grants: [UUID: Bool]) -> Bool {
+        grants[projectID] != nil && customerSees(object)
+    }
+
+    /// The one visibility rule for what a customer is shown: only what the team marked customer-visible,
+    /// and children inherit (a deliverable is shown when its milestone is). Every list, chart and page a
+    /// customer gets goes through it; stores apply the same rule in SQL where a page of a list is read.
+    public static func customerSees(_ object: some CustomerVisible) -> Bool { object.visibleToCustomer }
+
+    /// `objects` as the viewer is shown them: all for the team, the customer-visible ones for a customer.
+    public static func shown<T: CustomerVisible>(_ objects: [T], toCustomer: Bool) -> [T] {
+        toCustomer ? objects.filter(customerSees) : objects
     }
 }

@@ -14,8 +14,8 @@ public struct CustomerVisibility: Sendable, Equatable {
 
     /// The visible items and milestones of a plan.
     public init(items: [WorkItem], milestones: [Milestone]) {
-        self.init(items: Set(items.filter(\.visibleToCustomer).map(\.id)),
-                  milestones: Set(milestones.filter(\.visibleToCustomer).map(\.id)))
+        self.init(items: Set(AccessPolicy.shown(items, toCustomer: true).map(\.id)),
+                  milestones: Set(AccessPolicy.shown(milestones, toCustomer: true).map(\.id)))
     }
 
     /// The item's dependencies on items the customer may see.

@@ -44,8 +44,8 @@ struct PlanSummary {
             return PlanSummary(plan, customerView: customerView)
         }
         // A plan that cannot be scheduled still has a progress and a latest due date.
-        let items = try await PlanStore.workItems(projectID: project.id!, on: ctx.db).filter { !customerView || $0.visibleToCustomer }
-        let milestones = try await PlanStore.milestones(projectID: project.id!, on: ctx.db).filter { !customerView || $0.visibleToCustomer }
+        let items = AccessPolicy.shown(try await PlanStore.workItems(projectID: project.id!, on: ctx.db), toCustomer: customerView)
+        let milestones = AccessPolicy.shown(try await PlanStore.milestones(projectID: project.id!, on: ctx.db), toCustomer: customerView)
         return PlanSummary(progress: ProjectProgress.percent(of: items), endDate: ProjectProgress.endDate(items: items, milestones: milestones))
     }
 }

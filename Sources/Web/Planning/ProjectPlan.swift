@@ -116,15 +116,15 @@ struct ProjectPlan: Sendable {
     var customerVisibility: CustomerVisibility { CustomerVisibility(items: items, milestones: milestones) }
 
     /// The work items the viewer may see, in plan order.
-    func items(customerView: Bool) -> [WorkItem] { customerView ? items.filter(\.visibleToCustomer) : items }
+    func items(customerView: Bool) -> [WorkItem] { AccessPolicy.shown(items, toCustomer: customerView) }
 
     /// The milestone records (with deliverables) the viewer may see, by due date.
     func milestoneDetails(customerView: Bool) -> [MilestoneDetail] {
-        customerView ? milestoneDetails.filter(\.milestone.visibleToCustomer) : milestoneDetails
+        AccessPolicy.shown(milestoneDetails, toCustomer: customerView)
     }
 
     /// The milestones the viewer may see, by due date.
-    func milestones(customerView: Bool) -> [Milestone] { customerView ? milestones.filter(\.visibleToCustomer) : milestones }
+    func milestones(customerView: Bool) -> [Milestone] { AccessPolicy.shown(milestones, toCustomer: customerView) }
 
     /// Finish-to-start links between visible items and from items to their visible milestones; for a
     /// customer, links through hidden items are bridged so no hidden item is named.
