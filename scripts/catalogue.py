@@ -127,7 +127,7 @@ T = {
  "portal.comment": ("Comment (optional)", "意见（可选）"),
  "portal.noScope": ("The team has not proposed a scope yet.", "团队尚未提交项目范围。"),
  "portal.nothingWaiting": ("Nothing is waiting for you. Thank you!", "目前没有需要您处理的事项，谢谢！"),
- "portal.receipt": ("Receipt", "回执"),
+ "portal.receipt": ("Receipt:", "回执："),
  "portal.return": ("Return with comments", "退回并说明"),
  "portal.returnWhy": ("What needs to change?", "需要修改哪些内容？"),
  "portal.signOff": ("Sign off this scope", "签署此范围"),

@@ -150,7 +150,7 @@ import Vapor
                 #expect(page.contains("<code title=\"\(entry.hash)\" data-hash=\"\(entry.hash)\">\(entry.hash.prefix(16))</code>"))
             }
             let scope = try #require(page.range(of: "id=\"scope\"")), milestones = try #require(page.range(of: "id=\"milestones\""))
-            #expect(page[scope.lowerBound..<milestones.lowerBound].contains("回执: <code title=\"\(entries[0].hash)\""))
+            #expect(page[scope.lowerBound..<milestones.lowerBound].contains("回执： <code title=\"\(entries[0].hash)\""))
             let deliverable = try #require(page.range(of: "id=\"d-\(world.visibleDeliverable.uuidString)\"").map { String(page[$0.lowerBound...].prefix(2000)) })
             #expect(deliverable.contains("data-hash=\"\(entries[1].hash)\""))
         }

@@ -18,6 +18,6 @@ enum PortalReceipt {
     /// The first 16 hex characters, the whole hash in the title (and for copying).
     static func view(_ c: PageContext, _ hash: String?) -> HTML {
         guard let hash else { return .empty }
-        return "<div class=\"receipt muted\">\(c.t("portal.receipt")): <code title=\"\(hash)\" data-hash=\"\(hash)\">\(String(hash.prefix(16)))</code></div>"
+        return "<div class=\"receipt muted\">\(c.t("portal.receipt")) <code title=\"\(hash)\" data-hash=\"\(hash)\">\(String(hash.prefix(16)))</code></div>"
     }
 }
