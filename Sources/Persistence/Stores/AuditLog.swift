@@ -57,3 +57,15 @@ extension AuditEntryRecord {
         hash = entry.hash
     }
 }
+
+extension AuditLog {
+    /// One page of a project's entries in chain order.
+    public static func projectEntries(_ projectID: UUID, offset: Int, limit: Int, on db: any Database) async throws -> [AuditEntry] {
+        try await AuditEntryRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$seq)
+            .range(offset..<(offset + limit)).all().map(\.domain)
+    }
+
+    public static func count(on db: any Database) async throws -> Int {
+        try await AuditEntryRecord.query(on: db).count()
+    }
+}

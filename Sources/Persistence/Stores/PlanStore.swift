@@ -58,3 +58,32 @@ extension PlanStore {
         return try zip(rows, ids).map { try WorkItemRows.item($0, dependencies: edges[$1] ?? []) }
     }
 }
+
+extension PlanStore {
+    /// How many of `ids` are work items of the project.
+    public static func countItems(_ ids: [UUID], projectID: UUID, on db: any Database) async throws -> Int {
+        try await WorkItemRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$projectID == projectID).count()
+    }
+
+    /// Which of `ids` are customer-visible work items.
+    public static func customerVisibleItems(among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        return Set(try await WorkItemRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$visibleToCustomer == true).all().map { try $0.requireID() })
+    }
+
+    /// The project's customer-visible milestones.
+    public static func customerVisibleMilestones(projectID: UUID, on db: any Database) async throws -> Set<UUID> {
+        Set(try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$visibleToCustomer == true).all()
+            .map { try $0.requireID() })
+    }
+
+    /// Every recorded progress change of the project, oldest first (the burn-up chart).
+    public static func progressEvents(projectID: UUID, on db: any Database) async throws -> [ProgressEventRecord] {
+        try await ProgressEventRecord.query(on: db).filter(\.$projectID == projectID).sort(\.$at).all()
+    }
+
+    /// The first deliverable of a milestone.
+    public static func firstDeliverable(of milestoneID: UUID, on db: any Database) async throws -> DeliverableRecord? {
+        try await DeliverableRecord.query(on: db).filter(\.$milestoneID == milestoneID).sort(\.$createdAt).first()
+    }
+}

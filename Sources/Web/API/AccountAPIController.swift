@@ -98,8 +98,7 @@ struct AccountAPIController {
     @Sendable func listMembers(req: Request) async throws -> Response {
         let paging = try Paging(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
-            .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
+        let members = try await MemberStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
         return JSON.response(ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
     }
 }

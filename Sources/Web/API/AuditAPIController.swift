@@ -14,9 +14,8 @@ struct AuditAPIController {
     @Sendable func projectAudit(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
-        let entries = try await AuditEntryRecord.query(on: req.db).filter(\.$projectID == project.id!)
-            .sort(\.$seq).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
-        return JSON.response(ListResponse(items: entries.prefix(paging.limit).map { AuditEntryResponse($0.domain) },
+        let entries = try await AuditLog.projectEntries(project.requireID(), offset: paging.offset, limit: paging.limit + 1, on: req.db)
+        return JSON.response(ListResponse(items: entries.prefix(paging.limit).map(AuditEntryResponse.init),
                                           nextCursor: paging.nextCursorIfFull(entries.count)))
     }
 

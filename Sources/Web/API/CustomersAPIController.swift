@@ -21,17 +21,16 @@ struct CustomersAPIController {
     @Sendable func index(req: Request) async throws -> Response {
         let paging = try Paging(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID)
-            .sort(\.$createdAt).sort(\.$id).range(paging.offset..<(paging.offset + paging.limit + 1)).all()
+        let customers = try await CustomerStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
         return JSON.response(ListResponse(items: customers.prefix(paging.limit).map { CustomerResponse($0) },
                                           nextCursor: paging.nextCursorIfFull(customers.count)))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let customer = try await req.authorizedCustomer()
-        let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
+        let contacts = try await CustomerStore.contacts(of: customer.requireID(), on: req.db)
         var projects: [ProjectResponse] = []
-        for project in try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all() {
+        for project in try await CustomerStore.projects(of: customer.requireID(), on: req.db) {
             projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, in: req.context)))
         }
         return JSON.response(CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))

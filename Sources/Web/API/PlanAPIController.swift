@@ -100,11 +100,8 @@ struct PlanAPIController {
     /// What a contact may see of the items and milestones that `items` refer to.
     private static func visibility(of items: [WorkItem], projectID: UUID, on db: any Database) async throws -> CustomerVisibility {
         let predecessorIDs = Array(Set(items.flatMap(\.dependsOn)))
-        let visibleItems = predecessorIDs.isEmpty ? [] : try await WorkItemRecord.query(on: db).filter(\.$id ~~ predecessorIDs)
-            .filter(\.$visibleToCustomer == true).all().map { $0.id! }
-        let visibleMilestones = try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID)
-            .filter(\.$visibleToCustomer == true).all().map { $0.id! }
-        return CustomerVisibility(items: Set(visibleItems), milestones: Set(visibleMilestones))
+        return CustomerVisibility(items: try await PlanStore.customerVisibleItems(among: predecessorIDs, on: db),
+                                  milestones: try await PlanStore.customerVisibleMilestones(projectID: projectID, on: db))
     }
 
     @Sendable func workItem(req: Request) async throws -> Response {

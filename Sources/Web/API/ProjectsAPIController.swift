@@ -66,8 +66,7 @@ struct ProjectsAPIController {
     @Sendable func scopeVersions(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
-        let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == project.id!)
-            .sort(\.$number, .descending).all()
+        let versions = try await ScopeStore.versions(projectID: project.requireID(), on: req.db)
         let (page, next) = paging.page(versions)
         var items: [ScopeVersionResponse] = []
         for version in page { items.append(try await ScopeActions.response(version, on: req.db)) }

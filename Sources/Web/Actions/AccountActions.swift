@@ -56,7 +56,7 @@ enum AccountActions {
         let passwordHash = try await hash(input.password, in: ctx)
         let now = ctx.now
         return try await ctx.write { db in
-            guard try await MemberRecord.query(on: db).count() == 0 else {
+            guard try await MemberStore.count(on: db) == 0 else {
                 throw DomainError.conflict("this Tandem is already set up; sign in instead")
             }
             let workspace = WorkspaceRecord(name: workspaceName, createdAt: now)
@@ -77,7 +77,7 @@ enum AccountActions {
         let now = ctx.now
         return try await ctx.write { db in
             guard let inviter = try await MemberRecord.find(inviterID, on: db) else { throw DomainError.unauthenticated }
-            guard try await MemberRecord.query(on: db).filter(\.$email == email).count() == 0 else {
+            guard try await MemberStore.byEmail(email, on: db) == nil else {
                 throw DomainError.validation(field: "email", message: "is already a member")
             }
             let member = MemberRecord(workspaceID: inviter.workspaceID, name: name, email: email, role: input.role,
@@ -93,7 +93,7 @@ enum AccountActions {
     static func signIn(_ input: SignInRequest, from origin: SignInOrigin, in ctx: ActionContext) async throws -> MemberRecord {
         let email = input.email.trimmingCharacters(in: .whitespaces).lowercased()
         let client = origin.client
-        let member = try await MemberRecord.query(on: ctx.db).filter(\.$email == email).first()
+        let member = try await MemberStore.byEmail(email, on: ctx.db)
         let knownDevice = try await KnownDevice.isKnown(origin.deviceToken, memberID: member?.id, in: ctx)
         try await SignInThrottle.check(email: email, client: client, knownDevice: knownDevice, in: ctx)
         let hash: String

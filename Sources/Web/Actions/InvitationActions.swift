@@ -49,7 +49,7 @@ enum InvitationActions {
     static func accept(token: String, credential kind: CredentialKind, in ctx: ActionContext) async throws -> (ContactRecord, String, UUID?) {
         let now = ctx.now
         return try await ctx.write { db in
-            guard let link = try await AccessLinkRecord.query(on: db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
+            guard let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: db) else {
                 throw DomainError.notFound
             }
             guard link.usedAt == nil, link.expiresAt > now else { throw DomainError.gone }
@@ -57,14 +57,7 @@ enum InvitationActions {
             try await link.update(on: db)
             guard let contact = try await ContactRecord.find(link.contactID, on: db) else { throw DomainError.notFound }
             if let projectID = link.projectID {
-                if let grant = try await ProjectContactRecord.query(on: db)
-                    .filter(\.$projectID == projectID).filter(\.$contactID == contact.id!).first() {
-                    grant.canApprove = link.canApprove
-                    try await grant.update(on: db)
-                } else {
-                    try await ProjectContactRecord(projectID: projectID, contactID: contact.id!, canApprove: link.canApprove, createdAt: now)
-                        .create(on: db)
-                }
+                try await AccessLinkStore.grant(projectID: projectID, contactID: contact.requireID(), canApprove: link.canApprove, now: now, on: db)
             }
             let credential = try await Credentials.issue(kind, contactID: contact.id!, on: db, now: now)
             return (contact, credential, link.projectID)

@@ -114,14 +114,11 @@ enum ProjectActions {
 
     /// Projects the identity may see: all of the workspace for members, invited ones for contacts.
     static func visibleProjects(in ctx: ActionContext) async throws -> [ProjectRecord] {
-        let identity = ctx.identity
-        let query = ProjectRecord.query(on: ctx.db).sort(\.$createdAt).sort(\.$id)
-        switch identity.principal {
+        switch ctx.identity.principal {
         case .member:
-            return try await query.filter(\.$workspaceID == CustomerActions.workspaceID(in: ctx)).all()
+            return try await ProjectStore.inWorkspace(CustomerActions.workspaceID(in: ctx), on: ctx.db)
         case .contact(_, let grants):
-            guard !grants.isEmpty else { return [] }
-            return try await query.filter(\.$id ~~ Array(grants.keys)).all()
+            return try await ProjectStore.withIDs(Array(grants.keys), on: ctx.db)
         case .anonymous:
             return []
         }

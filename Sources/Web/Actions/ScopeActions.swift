@@ -27,7 +27,7 @@ enum ScopeActions {
         }
         let now = ctx.now
         return try await ctx.write { db in
-            let existing = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).all()
+            let existing = try await ScopeStore.versions(projectID: projectID, on: db)
             for version in existing {
                 let next = ScopeFlow.onNewProposal(version.status)
                 if next != version.status {
@@ -50,8 +50,7 @@ enum ScopeActions {
     }
 
     static func version(projectID: UUID, number: Int, on db: any Database) async throws -> ScopeVersionRecord {
-        guard let version = try await ScopeVersionRecord.query(on: db)
-            .filter(\.$projectID == projectID).filter(\.$number == number).first() else { throw DomainError.notFound }
+        guard let version = try await ScopeStore.version(projectID: projectID, number: number, on: db) else { throw DomainError.notFound }
         return version
     }
 
@@ -66,7 +65,7 @@ enum ScopeActions {
             version.signedOffAt = now
             version.signOffComment = comment
             try await version.update(on: db)
-            let others = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$id != version.id!).all()
+            let others = try await ScopeStore.versions(projectID: projectID, on: db).filter { $0.id != version.id }
             for other in others where other.status == .signedOff {
                 other.status = ScopeFlow.onNewerSignOff(.signedOff)
                 try await other.update(on: db)

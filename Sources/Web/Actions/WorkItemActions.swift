@@ -137,7 +137,7 @@ enum WorkItemActions {
     private static func checkDependenciesExist(_ deps: [WorkItem.Dependency], projectID: UUID, on db: any Database) async throws {
         guard !deps.isEmpty else { return }
         let ids = deps.map(\.predecessorID)
-        let found = try await WorkItemRecord.query(on: db).filter(\.$id ~~ ids).filter(\.$projectID == projectID).count()
+        let found = try await PlanStore.countItems(ids, projectID: projectID, on: db)
         guard found == Set(ids).count else {
             throw DomainError.validation(field: "dependsOn", message: "must name work items of this project")
         }

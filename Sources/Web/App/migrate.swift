@@ -15,7 +15,7 @@ public func migrate(_ app: Application) async throws {
     }
     // A new install anchors its empty chain. Re-keying is refused next to a checkpoint, so a chain forged into the
     // database with the unkeyed hash (and audit_state set back to unkeyed) can never be laundered into a keyed one.
-    if services.auditCheckpoint.read() == .missing, try await AuditEntryRecord.query(on: app.db).count() == 0 {
+    if services.auditCheckpoint.read() == .missing, try await AuditLog.count(on: app.db) == 0 {
         try services.auditCheckpoint.advance(to: .genesis)
     }
 }
@@ -25,7 +25,7 @@ public func migrate(_ app: Application) async throws {
 /// next start notices too.
 private func refuseNewKeyForKeyedChain(_ app: Application) async throws {
     guard let path = app.tandem.madeKeyFile, try await AuditState.scheme(on: app.db) == .keyed,
-          try await AuditEntryRecord.query(on: app.db).count() > 0 else { return }
+          try await AuditLog.count(on: app.db) > 0 else { return }
     try? FileManager.default.removeItem(atPath: path)
     throw AppConfig.Invalid(description: """
         \(path) was missing, but the audit log holds entries keyed with the key it held: restore secret.key from \

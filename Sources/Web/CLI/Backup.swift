@@ -1,14 +1,13 @@
 import Fluent
 import Foundation
 import Persistence
-import SQLKit
 import Vapor
 
 /// A consistent copy of the SQLite database, safe while the server is running (`VACUUM INTO`), with the audit
 /// checkpoint next to it as `PATH.audit-checkpoint`.
 enum Backup {
     static func write(to path: String, app: Application, config: AppConfig) async throws {
-        guard case .sqliteFile = config.database, let sql = app.db as? any SQLDatabase else {
+        guard case .sqliteFile = config.database else {
             throw AppConfig.Invalid(description: "on PostgreSQL, back up with pg_dump (see README)")
         }
         let checkpointCopy = path + ".audit-checkpoint"
@@ -21,6 +20,6 @@ enum Backup {
         if FileManager.default.fileExists(atPath: checkpoint) {
             try FileManager.default.copyItem(atPath: checkpoint, toPath: checkpointCopy)
         }
-        try await sql.raw("VACUUM INTO \(bind: path)").run()
+        try await SQLiteBackup.copy(to: path, on: app.db)
     }
 }

@@ -11,7 +11,7 @@ enum DemoWorkspace {
     static let ownerPassword = "tandem-demo-2026"
 
     static func fill(_ app: Application) async throws {
-        guard try await MemberRecord.query(on: app.db).count() == 0 else {
+        guard try await MemberStore.count(on: app.db) == 0 else {
             throw AppConfig.Invalid(description: "the database already has a workspace; demo data goes into an empty one")
         }
         let anyone = app.context()
@@ -44,7 +44,7 @@ enum DemoWorkspace {
         _ = try await item(ctx, shop, "内部代码评审", "2026-12-28", "2027-01-05", owner: owner.id, milestone: launch.id, deps: [c], visible: false)
         _ = try await item(ctx, shop, "上线与培训", "2027-01-06", "2027-01-15", owner: owner.id, milestone: launch.id, deps: [c], key: true)
         _ = try await ProjectActions.update(shop, with: UpdateProjectRequest(status: .active), in: ctx)
-        if let mockups = try await DeliverableRecord.query(on: ctx.db).filter(\.$milestoneID == design.id!).first() {
+        if let mockups = try await PlanStore.firstDeliverable(of: design.requireID(), on: ctx.db) {
             _ = try await MilestoneActions.submit(mockups, SubmitDeliverableRequest(note: "请查看首页和商品页两套方案", link: "https://design.example/shop-v1"), in: ctx)
         }
 

@@ -15,12 +15,12 @@ enum MemberAdmin {
         guard let role = MemberRole(rawValue: roleText) else { throw AppConfig.Invalid(description: "--role must be owner, manager or member") }
         let languageText = try TandemCommand.option("--language", in: arguments) ?? "en"
         guard let language = Language(rawValue: languageText) else { throw AppConfig.Invalid(description: "--language must be en or zh-Hans") }
-        if try await MemberRecord.query(on: app.db).count() == 0 {
+        if try await MemberStore.count(on: app.db) == 0 {
             let workspaceName = try TandemCommand.option("--workspace", in: arguments) ?? "\(name)"
             _ = try await AccountActions.setup(SetupRequest(workspaceName: workspaceName, name: name, email: email,
                                                             password: password, language: language), in: app.context())
         } else {
-            guard let owner = try await MemberRecord.query(on: app.db).filter(\.$role == .owner).first() else {
+            guard let owner = try await MemberStore.anOwner(on: app.db) else {
                 throw AppConfig.Invalid(description: "no owner found")
             }
             _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,

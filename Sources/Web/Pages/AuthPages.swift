@@ -44,14 +44,14 @@ struct AuthPages {
         case .member: return Layout.redirect("/dashboard")
         case .contact: return Layout.redirect("/portal")
         case .anonymous:
-            let needsSetup = try await MemberRecord.query(on: req.db).count() == 0
+            let needsSetup = try await MemberStore.count(on: req.db) == 0
             return Layout.redirect(needsSetup ? "/setup" : "/signin")
         }
     }
 
     @Sendable func setupForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        guard try await MemberRecord.query(on: req.db).count() == 0 else { return Layout.redirect("/signin") }
+        guard try await MemberStore.count(on: req.db) == 0 else { return Layout.redirect("/signin") }
         let languages: HTML = HTML(raw: Language.allCases.map { language in
             let html: HTML = "<option value=\"\(language.rawValue)\"\(flag: "selected", language == c.language)>\(c.t("language.\(language.rawValue)"))</option>"
             return html.raw

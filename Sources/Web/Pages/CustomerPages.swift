@@ -23,7 +23,7 @@ struct CustomerPages {
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
+        let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         let rows: [HTML] = customers.map { customer in
             "<li><a href=\"/customers/\(customer.id!.uuidString)\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language)"))</span></li>"
         }
@@ -57,8 +57,8 @@ struct CustomerPages {
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let customer = try await req.authorizedCustomer()
-        let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
-        let projects = try await ProjectRecord.query(on: req.db).filter(\.$customerID == customer.id!).sort(\.$createdAt).all()
+        let contacts = try await CustomerStore.contacts(of: customer.requireID(), on: req.db)
+        let projects = try await CustomerStore.projects(of: customer.requireID(), on: req.db)
         let contactRows: [HTML] = contacts.map { contact in
             let channel = contact.preferredChannel.map { c.t("channel.\($0)") } ?? "—"
             return """

@@ -14,7 +14,7 @@ struct DashboardPage {
         let c = try await PageContext.make(req)
         let projects = try await ProjectActions.visibleProjects(in: req.context)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).all()
+        let customers = Dictionary(uniqueKeysWithValues: try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
             .map { ($0.id!, $0.name) })
         var rows: [HTML] = []
         for project in projects {

@@ -18,7 +18,7 @@ struct InvitationPages {
     @Sendable func inviteForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let project = try await req.authorizedProject()
-        let contacts = try await ContactRecord.query(on: req.db).filter(\.$customerID == project.customerID).sort(\.$name).all()
+        let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db)
         let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
         let body: HTML = contacts.isEmpty
             ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"/customers/\(project.customerID.uuidString)\">\(c.t("invite.addContact"))</a></p>"
@@ -55,7 +55,7 @@ struct InvitationPages {
     @Sendable func confirm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let token = req.parameters.get("token") ?? ""
-        let link = try await AccessLinkRecord.query(on: req.db).filter(\.$tokenHash == SecretToken.hash(token)).first()
+        let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: req.db)
         guard let link else { throw DomainError.notFound }
         guard link.usedAt == nil, link.expiresAt > req.now else { throw DomainError.gone }
         let contact = try await ContactRecord.find(link.contactID, on: req.db)

@@ -20,7 +20,7 @@ struct PlanPages {
         guard let project = try await ProjectRecord.find(record.projectID, on: req.db) else { throw DomainError.notFound }
         let items = try await PlanStore.workItems(projectID: project.id!, on: req.db)
         guard let item = items.first(where: { $0.id == record.id }) else { throw DomainError.notFound }
-        let members = try await MemberRecord.query(on: req.db).filter(\.$workspaceID == project.workspaceID).sort(\.$name).all()
+        let members = try await MemberStore.byName(workspaceID: project.workspaceID, on: req.db)
         return Layout.page(c, title: item.title, """
             <section class="card narrow"><h1>\(item.title)</h1><p class="muted"><a href="/projects/\(project.id!.uuidString)#work">\(project.name)</a></p>
             \(WorkItemEditView.form(c, item: item, items: items, memberNames: Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })))

@@ -32,7 +32,7 @@ struct PortalPages {
         let plan = try await ProjectPlan.load(project, customerView: true, in: req.context)
         let visibleItems = plan.items(customerView: true)
         let milestones = plan.milestoneDetails(customerView: true)
-        let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
+        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db)
         let current = versions.first { $0.status == .proposed } ?? versions.first { $0.status == .signedOff }
         let summary = PlanSummary(plan, customerView: true)
         let progress = summary.progress

@@ -11,7 +11,7 @@ enum ProjectPage {
         let project = try await req.authorizedProject()
         let projectID = project.id!
         let customerName = try await NameLookup.customerName(project.customerID, on: req.db)
-        let versions = try await ScopeVersionRecord.query(on: req.db).filter(\.$projectID == projectID).sort(\.$number, .descending).all()
+        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db)
         let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
         let memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let base = "/projects/\(projectID.uuidString)"

@@ -21,7 +21,7 @@ struct ProjectPages {
     @Sendable func newForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let customers = try await CustomerRecord.query(on: req.db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
+        let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         guard !customers.isEmpty else {
             return Layout.page(c, title: c.t("nav.newProject"), "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
         }

@@ -73,7 +73,7 @@ struct PlanCharts {
     func burnUp(on db: any Database) async throws -> String {
         let items = plan.items(customerView: customerView)
         let ids = Set(items.map(\.id))
-        let events = try await ProgressEventRecord.query(on: db).filter(\.$projectID == plan.projectID).sort(\.$at).all()
+        let events = try await PlanStore.progressEvents(projectID: plan.projectID, on: db)
         let changes = events.filter { ids.contains($0.workItemID) }
             .map { ProgressChange(itemID: $0.workItemID, date: LocalDate($0.at, in: plan.timeZone), percent: $0.progress) }
         let burnItems = items.compactMap { item in

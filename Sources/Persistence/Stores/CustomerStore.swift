@@ -1,0 +1,37 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Customers of a workspace, their contacts and their projects.
+public enum CustomerStore {
+    public static func byName(workspaceID: UUID, on db: any Database) async throws -> [CustomerRecord] {
+        try await CustomerRecord.query(on: db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
+    }
+
+    public static func page(workspaceID: UUID, offset: Int, limit: Int, on db: any Database) async throws -> [CustomerRecord] {
+        try await CustomerRecord.query(on: db).filter(\.$workspaceID == workspaceID)
+            .sort(\.$createdAt).sort(\.$id).range(offset..<(offset + limit)).all()
+    }
+
+    /// The customer's contacts in the order they were added, or by name (pickers).
+    public static func contacts(of customerID: UUID, byName: Bool = false, on db: any Database) async throws -> [ContactRecord] {
+        let query = ContactRecord.query(on: db).filter(\.$customerID == customerID)
+        return try await (byName ? query.sort(\.$name) : query.sort(\.$createdAt)).all()
+    }
+
+    public static func projects(of customerID: UUID, on db: any Database) async throws -> [ProjectRecord] {
+        try await ProjectRecord.query(on: db).filter(\.$customerID == customerID).sort(\.$createdAt).all()
+    }
+}
+
+/// Projects, oldest first.
+public enum ProjectStore {
+    public static func inWorkspace(_ workspaceID: UUID, on db: any Database) async throws -> [ProjectRecord] {
+        try await ProjectRecord.query(on: db).filter(\.$workspaceID == workspaceID).sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    public static func withIDs(_ ids: [UUID], on db: any Database) async throws -> [ProjectRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
+    }
+}

@@ -1,0 +1,31 @@
+import Domain
+import Fluent
+import Foundation
+
+/// Members of the team: by address, by workspace, and whether anyone exists yet.
+public enum MemberStore {
+    public static func count(on db: any Database) async throws -> Int {
+        try await MemberRecord.query(on: db).count()
+    }
+
+    /// The member with this (lower-cased) address, if any.
+    public static func byEmail(_ email: String, on db: any Database) async throws -> MemberRecord? {
+        try await MemberRecord.query(on: db).filter(\.$email == email).first()
+    }
+
+    /// The first owner (the command line acts as them).
+    public static func anOwner(on db: any Database) async throws -> MemberRecord? {
+        try await MemberRecord.query(on: db).filter(\.$role == .owner).sort(\.$createdAt).first()
+    }
+
+    /// The workspace's members by name (pickers) …
+    public static func byName(workspaceID: UUID, on db: any Database) async throws -> [MemberRecord] {
+        try await MemberRecord.query(on: db).filter(\.$workspaceID == workspaceID).sort(\.$name).all()
+    }
+
+    /// … or one page of them in the order they joined.
+    public static func page(workspaceID: UUID, offset: Int, limit: Int, on db: any Database) async throws -> [MemberRecord] {
+        try await MemberRecord.query(on: db).filter(\.$workspaceID == workspaceID)
+            .sort(\.$createdAt).sort(\.$id).range(offset..<(offset + limit)).all()
+    }
+}
