@@ -35,6 +35,21 @@ public final class ScopeVersionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "signed_off_at") public var signedOffAt: Date?
     @OptionalField(key: "sign_off_comment") public var signOffComment: String?
     public init() {}
+
+    /// The Domain value; lists that do not read as JSON are an error naming the row.
+    public func domain() throws -> ScopeVersion {
+        let id = try requireID()
+        func list(_ json: String, _ column: String) throws -> [String] {
+            guard let values = try? JSONDecoder().decode([String].self, from: Data(json.utf8)) else {
+                throw StoredValueError(table: Self.schema, id: id, column: column)
+            }
+            return values
+        }
+        return ScopeVersion(id: id, projectID: projectID, number: number, goals: try list(goalsJSON, "goals"),
+                            inScope: try list(inScopeJSON, "in_scope"), outOfScope: try list(outOfScopeJSON, "out_of_scope"),
+                            notes: notes, status: status, createdAt: createdAt, signedOffBy: signedOffBy, signedOffAt: signedOffAt,
+                            signOffComment: signOffComment)
+    }
 }
 
 public final class MilestoneRecord: Model, @unchecked Sendable {

@@ -61,7 +61,7 @@ struct InvitationPages {
         let contact = try await ContactRecord.find(link.contactID, on: req.db)
         let language = contact?.language ?? c.language
         let lc = PageContext(req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
-                             newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil)
+                             newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil, catalogue: c.catalogue)
         var projectName = ""
         if let projectID = link.projectID { projectName = try await ProjectRecord.find(projectID, on: req.db)?.name ?? "" }
         return Layout.page(lc, title: lc.t("accept.title"), """

@@ -11,6 +11,7 @@ struct PageContext {
     /// Set when an anonymous visitor gets their first double-submit CSRF cookie.
     let newCSRFCookie: String?
     let languageFromQuery: Language?
+    let catalogue: Catalogue
 
     static let languageCookie = "tandem_lang"
 
@@ -30,11 +31,11 @@ struct PageContext {
         }
         let (token, cookie) = CSRF.token(for: req, identity: identity)
         return PageContext(req: req, identity: identity, language: language, csrfToken: token, newCSRFCookie: cookie,
-                           languageFromQuery: fromQuery)
+                           languageFromQuery: fromQuery, catalogue: req.tandem.catalogue)
     }
 
     func t(_ key: String, _ arguments: String...) -> String {
-        req.tandem.catalogue.text(key, language, arguments)
+        catalogue.text(key, language, arguments)
     }
 
     var csrfField: HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(csrfToken)\">" }

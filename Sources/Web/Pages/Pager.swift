@@ -12,11 +12,16 @@ struct Pager {
     let path: String
 
     init(_ req: Request, count: Int, anchor: String) {
+        self.init(page: req.query[Int.self, at: "page"] ?? 1, count: count, anchor: anchor, path: req.url.path)
+    }
+
+    /// `page` is clamped into the pages there are.
+    init(page: Int, count: Int, anchor: String, path: String) {
         self.count = count
         self.anchor = anchor
-        path = req.url.path
+        self.path = path
         pages = max(1, (count + Self.size - 1) / Self.size)
-        page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
+        self.page = min(max(1, page), pages)
     }
 
     var range: Range<Int> { ((page - 1) * Self.size)..<min(page * Self.size, count) }

@@ -7,11 +7,11 @@ import Persistence
 /// can later show that the entry, and so the exact text they signed, is the one in the log.
 enum PortalReceipt {
     /// Receipts for the signed-off scope version shown and every decided deliverable, by record id.
-    static func load(scope: ScopeVersionRecord?, milestones: [MilestoneDetail],
+    static func load(scope: ScopeVersion?, milestones: [MilestoneDetail],
                      on db: any Database) async throws -> [UUID: String] {
         let decided: Set<DeliverableStatus> = [.accepted, .returned]
         var ids = milestones.flatMap(\.deliverables).filter { decided.contains($0.status) }.map(\.id)
-        if let scope, scope.status == .signedOff, let id = scope.id { ids.append(id) }
+        if let scope, scope.status == .signedOff { ids.append(scope.id) }
         return try await AuditLog.receipts(for: ids, on: db)
     }
 

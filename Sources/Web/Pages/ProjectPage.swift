@@ -11,7 +11,7 @@ enum ProjectPage {
         let project = try await req.authorizedProject()
         let projectID = project.id!
         let customerName = try await NameLookup.customerName(project.customerID, on: req.db)
-        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db)
+        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() }
         let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
         let memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let base = "/projects/\(projectID.uuidString)"
@@ -49,7 +49,7 @@ enum ProjectPage {
             """)
     }
 
-    static func scopeSection(_ c: PageContext, versions: [ScopeVersionRecord], base: String, timeZone: String) -> HTML {
+    static func scopeSection(_ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String) -> HTML {
         let rendered: [HTML] = versions.map { version in
             """
             <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
@@ -61,9 +61,9 @@ enum ProjectPage {
         return """
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(versions.isEmpty ? "<p class=\"empty\">\(c.t("scope.none"))</p>" : HTML.empty)\(rendered)
             <details\(flag: "open", versions.isEmpty)><summary>\(c.t("scope.propose"))</summary>\(c.form(action: base + "/scope-versions", id: "new-scope", """
-              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3">\(latest.map { JSONList.decode($0.goalsJSON).joined(separator: "\n") } ?? "")</textarea></label>
-              <label>\(c.t("scope.inScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="inScope" rows="3">\(latest.map { JSONList.decode($0.inScopeJSON).joined(separator: "\n") } ?? "")</textarea></label>
-              <label>\(c.t("scope.outOfScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="outOfScope" rows="3">\(latest.map { JSONList.decode($0.outOfScopeJSON).joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3">\(latest.map { $0.goals.joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("scope.inScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="inScope" rows="3">\(latest.map { $0.inScope.joined(separator: "\n") } ?? "")</textarea></label>
+              <label>\(c.t("scope.outOfScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="outOfScope" rows="3">\(latest.map { $0.outOfScope.joined(separator: "\n") } ?? "")</textarea></label>
               <label>\(c.t("field.notes"))<textarea name="notes" rows="2"></textarea></label>
               <button type="submit">\(c.t("scope.submit"))</button>
             """))</details></section>
@@ -160,15 +160,15 @@ enum ProjectPage {
 
 /// Goals and in/out of scope lists of one scope version, shared by the team page and the portal.
 enum ScopeView {
-    static func lists(_ c: PageContext, _ version: ScopeVersionRecord, timeZone: String) -> HTML {
-        func list(_ title: String, _ json: String) -> HTML {
-            let items: [HTML] = JSONList.decode(json).map { "<li>\($0)</li>" }
+    static func lists(_ c: PageContext, _ version: ScopeVersion, timeZone: String) -> HTML {
+        func list(_ title: String, _ lines: [String]) -> HTML {
+            let items: [HTML] = lines.map { "<li>\($0)</li>" }
             return items.isEmpty ? .empty : "<h4>\(title)</h4><ul>\(items)</ul>"
         }
         let signed: HTML = version.signedOffAt.map { "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0, in: timeZone)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>" } ?? .empty
         return """
-            \(list(c.t("field.goals"), version.goalsJSON))\(list(c.t("scope.inScope"), version.inScopeJSON))\
-            \(list(c.t("scope.outOfScope"), version.outOfScopeJSON))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)
+            \(list(c.t("field.goals"), version.goals))\(list(c.t("scope.inScope"), version.inScope))\
+            \(list(c.t("scope.outOfScope"), version.outOfScope))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)
             """
     }
 }

@@ -1,0 +1,13 @@
+import Vapor
+
+/// Every page route, team and portal.
+func registerPages(_ app: Application) {
+    AuthPages().register(app)
+    DashboardPage().register(app)
+    CustomerPages().register(app)
+    ProjectPages().register(app)
+    PlanPages().register(app)
+    ChartPages().register(app)
+    InvitationPages().register(app)
+    PortalPages().register(app)
+}
