@@ -31,3 +31,21 @@ import Vapor
         }
     }
 }
+
+/// Pages never show a catalogue key instead of its text (an enum interpolated by case name, say).
+@Suite struct NoRawKeysTests {
+    @Test func customerPagesNameLanguagesAndChannelsInWords() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            for path in ["/customers", "/customers/\(world.customerA)", "/dashboard", "/projects/\(world.projectA)"] {
+                let page = try await world.send(.GET, path, api: false, as: .owner)
+                #expect(page.status == .ok)
+                for prefix in ["language.", "channel.", "status.", "workStatus.", "scope.status.", "deliverable.status."] {
+                    #expect(!page.body.contains(">" + prefix), "\(path) shows a raw \(prefix) key")
+                    #expect(!page.body.contains(" " + prefix + "zh"), "\(path) shows a raw \(prefix) key")
+                }
+                #expect(!page.body.contains("zhHans"), "\(path) shows an enum case name")
+            }
+        }
+    }
+}

@@ -25,7 +25,7 @@ struct CustomerPages {
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         let rows: [HTML] = customers.map { customer in
-            "<li><a href=\"/customers/\(customer.id!.uuidString)\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language)"))</span></li>"
+            "<li><a href=\"/customers/\(customer.id!.uuidString)\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
         }
         let form: HTML = c.identity.role?.canManage == true ? """
             <section class="card"><h2>\(c.t("customers.new"))</h2>\(c.form(action: "/customers", id: "new-customer", """
@@ -60,10 +60,10 @@ struct CustomerPages {
         let contacts = try await CustomerStore.contacts(of: customer.requireID(), on: req.db)
         let projects = try await CustomerStore.projects(of: customer.requireID(), on: req.db)
         let contactRows: [HTML] = contacts.map { contact in
-            let channel = contact.preferredChannel.map { c.t("channel.\($0)") } ?? "—"
+            let channel = contact.preferredChannel.map { c.t("channel.\($0.rawValue)") } ?? "—"
             return """
                 <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
-                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language)"))</td><td>\(channel)</td></tr>
+                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
                 """
         }
         let projectRows: [HTML] = projects.map { "<li><a href=\"/projects/\($0.id!.uuidString)\">\($0.name)</a></li>" }
@@ -82,7 +82,7 @@ struct CustomerPages {
             """))</section>
             """ : .empty
         return Layout.page(c, title: customer.name, """
-            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
+            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
             <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
             <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
             <th>\(c.t("field.preferredChannel"))</th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>

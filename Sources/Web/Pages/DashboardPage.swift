@@ -25,7 +25,7 @@ struct DashboardPage {
             let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty
             rows.append("""
                 <tr><td><a href="/projects/\(project.id!.uuidString)">\(project.name)</a><div class="muted">\(customers[project.customerID] ?? "")</div></td>\
-                <td>\(c.t("status.\(project.status)"))</td><td>\(Layout.progress(summary.progress, label: c.t("field.progress")))</td>\
+                <td>\(c.t("status.\(project.status.rawValue)"))</td><td>\(Layout.progress(summary.progress, label: c.t("field.progress")))</td>\
                 <td>\(summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
                 """)
         }

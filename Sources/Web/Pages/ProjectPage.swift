@@ -4,49 +4,42 @@ import Foundation
 import Persistence
 import Vapor
 
-/// The team's project page: goals, scope with sign-off state, milestones with deliverables, work items with inline progress.
+/// The team's project page: goals, scope with sign-off state, milestones with deliverables, work items with inline
+/// progress. `ProjectPageModel.load` gathers it, `render` draws it.
 enum ProjectPage {
     @Sendable static func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let project = try await req.authorizedProject()
-        let projectID = project.id!
-        let customerName = try await NameLookup.customerName(project.customerID, on: req.db)
-        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() }
-        let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
-        let memberNames = Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let base = "/projects/\(projectID.uuidString)"
-        let options = try await PlanChartRequest.ganttOptions(req, project: project)
-        let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
-        let milestones = plan.milestoneDetails(customerView: false)
-        let summary = PlanSummary(plan, customerView: false)
-        let charts = PlanCharts(plan: plan, customerView: false, language: c.language, catalogue: req.tandem.catalogue, today: plan.today(req.now))
-        let zoom = options.zoom ?? charts.defaultZoom()
-        let comparison = options.baseline.map { record, stored in
-            PlanSections.comparison(c, BaselineActions.compare(plan, baseline: stored, record: record, customerView: false), base: base)
-        } ?? .empty
-        var ganttQuery = "?zoom=\(zoom.rawValue)"
-        if let baseline = options.baseline?.0.id { ganttQuery += "&baseline=\(baseline.uuidString)" }
+        let model = try await ProjectPageModel.load(req, catalogue: c.catalogue, language: c.language)
+        return Layout.page(c, title: model.name, render(c, model))
+    }
+
+    /// The page from its model; reads nothing else.
+    static func render(_ c: PageContext, _ model: ProjectPageModel) -> HTML {
+        let base = model.base
+        let comparison = model.comparison.map { PlanSections.comparison(c, $0, base: base) } ?? .empty
+        var ganttQuery = "?zoom=\(model.zoom.rawValue)"
+        if let baseline = model.selectedBaseline { ganttQuery += "&baseline=\(baseline.uuidString)" }
         let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: ganttQuery,
-                                           zoom: PlanSections.zoomLinks(c, base: base, current: zoom, baselineID: options.baseline?.0.id),
+                                           zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
                                            comparison: comparison)
-        let baselines = PlanSections.baselines(c, try await BaselineStore.list(projectID: projectID, on: req.db),
-                                               selected: options.baseline?.0.id, base: base, timeZone: project.timeZone)
-        let goals: [HTML] = JSONList.decode(project.goalsJSON).map { "<li>\($0)</li>" }
-        let manage: HTML = c.identity.role?.canManage == true
+        let baselines = PlanSections.baselines(c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone)
+        let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
+        let manage: HTML = model.canManage
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
-        return Layout.page(c, title: project.name, """
-            <div class="head"><div><h1>\(project.name)</h1><p class="muted">\(customerName ?? "") · \(c.t("status.\(project.status)")) · \
-            \(c.t("field.startDate")) \(project.startDate) · \(c.t("field.endDate")) \(summary.endDate?.description ?? "—")</p></div>\
-            <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
-            <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(summary.progress, label: c.t("field.progress")))\
+        let milestones = model.plan.milestoneDetails(customerView: false)
+        return """
+            <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
+            \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
+            <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(model.projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
+            <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
-            \(scopeSection(c, versions: versions, base: base, timeZone: project.timeZone))
+            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone))
             \(milestoneSection(c, milestones, base: base))
-            \(workSection(c, plan: plan, milestones: milestones.map(\.milestone), memberNames: memberNames, base: base))
+            \(workSection(c, plan: model.plan, milestones: milestones.map(\.milestone), memberNames: model.memberNames, pager: model.pager, base: base))
             \(baselines)
-            \(PlanSections.calendar(c, plan.calendar, base: base))
-            """)
+            \(PlanSections.calendar(c, model.plan.calendar, base: base))
+            """
     }
 
     static func scopeSection(_ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String) -> HTML {
@@ -110,9 +103,9 @@ enum ProjectPage {
 
     static let fullDependencyList = 300
 
-    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String], base: String) -> HTML {
+    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String],
+                            pager: Pager, base: String) -> HTML {
         let items = plan.items, titles = plan.titles, schedule = plan.schedule
-        let pager = Pager(c.req, count: items.count, anchor: "work")
         let rows: [HTML] = items[pager.range].map { item in
             let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")
             // Show where the scheduler put the item when dependencies or the calendar moved it.

@@ -1,0 +1,48 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+
+/// Everything the team's project page shows, loaded by one function.
+struct ProjectPageModel {
+    var projectID: UUID
+    var name: String
+    var customerName: String?
+    var status: ProjectStatus
+    var startDate: String
+    var timeZone: String
+    var goals: [String]
+    var canManage: Bool
+    var versions: [ScopeVersion]
+    var memberNames: [UUID: String]
+    /// The whole plan, scheduled (the team sees internal work too).
+    var plan: ProjectPlan
+    var summary: PlanSummary
+    var zoom: GanttZoom
+    var selectedBaseline: UUID?
+    var comparison: BaselineComparisonResponse?
+    var baselines: [BaselineSummary]
+    var pager: Pager
+
+    var base: String { "/projects/\(projectID.uuidString)" }
+
+    static func load(_ req: Request, catalogue: Catalogue, language: Language) async throws -> ProjectPageModel {
+        let project = try await req.authorizedProject()
+        let projectID = try project.requireID()
+        let options = try await PlanChartRequest.ganttOptions(req, project: project)
+        let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
+        let charts = PlanCharts(plan: plan, customerView: false, language: language, catalogue: catalogue, today: plan.today(req.now))
+        let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
+        return ProjectPageModel(
+            projectID: projectID, name: project.name, customerName: try await NameLookup.customerName(project.customerID, on: req.db),
+            status: project.status, startDate: project.startDate, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
+            canManage: try await req.identity.role?.canManage == true,
+            versions: try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() },
+            memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            plan: plan, summary: PlanSummary(plan, customerView: false), zoom: options.zoom ?? charts.defaultZoom(),
+            selectedBaseline: options.baseline?.0.id,
+            comparison: options.baseline.map { BaselineActions.compare(plan, baseline: $0.1, record: $0.0, customerView: false) },
+            baselines: try await BaselineStore.list(projectID: projectID, on: req.db),
+            pager: Pager(req, count: plan.items.count, anchor: "work"))
+    }
+}
