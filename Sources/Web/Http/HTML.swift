@@ -46,6 +46,8 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ html: HTML) { raw += html.raw }
         mutating func appendInterpolation(_ parts: [HTML]) { for part in parts { raw += part.raw } }
         mutating func appendInterpolation(url: String) { raw += HTML.escape(HTML.safeURL(url)) }
+        /// A link or form target from the one place paths are built.
+        mutating func appendInterpolation(_ path: PagePath) { raw += HTML.escape(path.description) }
         /// ` attr` when `on`, nothing otherwise (e.g. `checked`, `selected`).
         mutating func appendInterpolation(flag name: String, _ on: Bool) { if on { raw += " " + name } }
     }

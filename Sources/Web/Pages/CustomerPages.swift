@@ -25,7 +25,7 @@ struct CustomerPages {
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         let rows: [HTML] = customers.map { customer in
-            "<li><a href=\"/customers/\(customer.id!.uuidString)\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
+            "<li><a href=\"\(PagePath.customer(customer.id!))\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
         }
         let form: HTML = c.identity.role?.canManage == true ? """
             <section class="card"><h2>\(c.t("customers.new"))</h2>\(c.form(action: "/customers", id: "new-customer", """
@@ -51,7 +51,7 @@ struct CustomerPages {
     @Sendable func create(req: Request) async throws -> Response {
         let form = try FormInput.decode(CustomerForm.self, from: req)
         let customer = try await CustomerActions.create(CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), in: req.context)
-        return Layout.redirect("/customers/\(customer.id!.uuidString)")
+        return Layout.redirect("\(PagePath.customer(customer.id!))")
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -66,13 +66,13 @@ struct CustomerPages {
                 <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
                 """
         }
-        let projectRows: [HTML] = projects.map { "<li><a href=\"/projects/\($0.id!.uuidString)\">\($0.name)</a></li>" }
+        let projectRows: [HTML] = projects.map { "<li><a href=\"\(PagePath.project($0.id!))\">\($0.name)</a></li>" }
         let channels = HTML(raw: ContactChannel.allCases.map { channel in
             let html: HTML = "<option value=\"\(channel.rawValue)\">\(c.t("channel.\(channel.rawValue)"))</option>"
             return html.raw
         }.joined())
         let form: HTML = c.identity.role?.canManage == true ? """
-            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "/customers/\(customer.id!.uuidString)/contacts", id: "new-contact", """
+            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.email"))<input name="email" type="email" required></label>
               <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
@@ -105,6 +105,6 @@ struct CustomerPages {
         _ = try await CustomerActions.createContact(CreateContactRequest(name: form.name, email: form.email, phone: FormInput.optional(form.phone),
                                                                          language: form.language, preferredChannel: form.preferredChannel),
                                                     customerID: customerID, in: req.context)
-        return Layout.redirect("/customers/\(customerID.uuidString)")
+        return Layout.redirect("\(PagePath.customer(customerID))")
     }
 }

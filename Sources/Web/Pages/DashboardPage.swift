@@ -24,7 +24,7 @@ struct DashboardPage {
             let onCustomer = waiting.onCustomer > 0 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(waiting.onCustomer)))</span>" : HTML.empty
             let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty
             rows.append("""
-                <tr><td><a href="/projects/\(project.id!.uuidString)">\(project.name)</a><div class="muted">\(customers[project.customerID] ?? "")</div></td>\
+                <tr><td><a href="\(PagePath.project(project.id!))">\(project.name)</a><div class="muted">\(customers[project.customerID] ?? "")</div></td>\
                 <td>\(c.t("status.\(project.status.rawValue)"))</td><td>\(Layout.progress(summary.progress, label: c.t("field.progress")))</td>\
                 <td>\(summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
                 """)

@@ -21,8 +21,8 @@ struct InvitationPages {
         let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db)
         let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
         let body: HTML = contacts.isEmpty
-            ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"/customers/\(project.customerID.uuidString)\">\(c.t("invite.addContact"))</a></p>"
-            : c.form(action: "/projects/\(project.id!.uuidString)/invitations", id: "invite-form", """
+            ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"\(PagePath.customer(project.customerID))\">\(c.t("invite.addContact"))</a></p>"
+            : c.form(action: "\(PagePath.projectInvitations(project.id!))", id: "invite-form", """
                 <label>\(c.t("field.contact"))<select name="contactId">\(options)</select></label>
                 <label class="check"><input type="checkbox" name="canApprove"> \(c.t("invite.canApprove"))</label>
                 <p class="hint">\(c.t("invite.hint"))</p>
@@ -47,7 +47,7 @@ struct InvitationPages {
             <div class="copy"><input id="invitation-url" readonly value="\(issued.url)" aria-label="\(c.t("invite.link"))">\
             <button type="button" class="copy-button" data-copy="invitation-url">\(c.t("action.copy"))</button></div>
             <p class="muted">\(c.t("invite.expires", c.date(issued.expiresAt, in: project.timeZone)))</p>
-            <p><a href="/projects/\(project.id!.uuidString)">\(c.t("action.backToProject"))</a></p></section>
+            <p><a href="\(PagePath.project(project.id!))">\(c.t("action.backToProject"))</a></p></section>
             """)
     }
 
@@ -67,7 +67,7 @@ struct InvitationPages {
         return Layout.page(lc, title: lc.t("accept.title"), """
             <section class="card narrow"><h1>\(lc.t("accept.title"))</h1>\
             <p>\(projectName.isEmpty ? lc.t("accept.signIn", contact?.name ?? "") : lc.t("accept.intro", contact?.name ?? "", projectName))</p>
-            \(lc.form(action: "/invitations/\(token)", id: "accept-invitation", "<button type=\"submit\">\(lc.t("accept.submit"))</button>"))</section>
+            \(lc.form(action: "\(PagePath.invitation(token))", id: "accept-invitation", "<button type=\"submit\">\(lc.t("accept.submit"))</button>"))</section>
             """)
     }
 
@@ -76,7 +76,7 @@ struct InvitationPages {
         let previous = try await Credentials.identity(of: req, surface: .page).credentialID
         let (_, sessionToken, projectID) = try await InvitationActions.accept(token: token, credential: .web, in: req.context)
         try await req.write { db in try await Credentials.revoke(previous, on: db) }
-        let response = Layout.redirect(projectID.map { "/portal/projects/\($0.uuidString)" } ?? "/portal")
+        let response = Layout.redirect(projectID.map { "\(PagePath.portalProject($0))" } ?? "/portal")
         response.cookies[Credentials.sessionCookie] = Credentials.sessionCookieValue(sessionToken, secure: req.tandem.config.cookiesAreSecure)
         return response
     }

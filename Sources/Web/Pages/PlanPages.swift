@@ -22,7 +22,7 @@ struct PlanPages {
         guard let item = items.first(where: { $0.id == record.id }) else { throw DomainError.notFound }
         let members = try await MemberStore.byName(workspaceID: project.workspaceID, on: req.db)
         return Layout.page(c, title: item.title, """
-            <section class="card narrow"><h1>\(item.title)</h1><p class="muted"><a href="/projects/\(project.id!.uuidString)#work">\(project.name)</a></p>
+            <section class="card narrow"><h1>\(item.title)</h1><p class="muted"><a href="\(PagePath.project(project.id!))#work">\(project.name)</a></p>
             \(WorkItemEditView.form(c, item: item, items: items, memberNames: Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })))
             </section>
             """)
@@ -37,7 +37,7 @@ struct PlanPages {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(BaselineForm.self, from: req)
         let record = try await BaselineActions.create(CreateBaselineRequest(name: form.name), project: project, in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)?baseline=\(record.id!.uuidString)#plan")
+        return Layout.redirect("\(PagePath.project(project.id!))?baseline=\(record.id!.uuidString)#plan")
     }
 
     struct CalendarForm: Decodable {
@@ -52,7 +52,7 @@ struct PlanPages {
         _ = try await CalendarActions.update(WorkingCalendarBody(nonWorkingDates: FormInput.lines(form.nonWorkingDates),
                                                                  workingDates: FormInput.lines(form.workingDates)),
                                              projectID: project.id!, in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)#calendar")
+        return Layout.redirect("\(PagePath.project(project.id!))#calendar")
     }
 
     struct WorkItemEditForm: Decodable {
@@ -81,6 +81,6 @@ struct PlanPages {
         update.status = form.status == item.status ? nil : form.status
         if form.dependenciesShown != nil { update.dependsOn = form.dependsOn ?? [] }
         _ = try await WorkItemActions.update(item, with: update, in: req.context)
-        return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
+        return Layout.redirect("\(PagePath.project(item.projectID))#work")
     }
 }

@@ -18,8 +18,8 @@ struct PortalPages {
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let projects = try await ProjectActions.visibleProjects(in: req.context)
-        if projects.count == 1, let only = projects.first { return Layout.redirect("/portal/projects/\(only.id!.uuidString)") }
-        let rows: [HTML] = projects.map { "<li><a href=\"/portal/projects/\($0.id!.uuidString)\">\($0.name)</a></li>" }
+        if projects.count == 1, let only = projects.first { return Layout.redirect("\(PagePath.portalProject(only.id!))") }
+        let rows: [HTML] = projects.map { "<li><a href=\"\(PagePath.portalProject($0.id!))\">\($0.name)</a></li>" }
         return Layout.page(c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
     }
 
@@ -34,7 +34,7 @@ struct PortalPages {
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
         let form = try FormInput.decode(CommentRequest.self, from: req)
         _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, in: req.context)
-        return Layout.redirect("/portal/projects/\(project.id!.uuidString)#scope")
+        return Layout.redirect("\(PagePath.portalProject(project.id!))#scope")
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
@@ -49,6 +49,6 @@ struct PortalPages {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let form = try FormInput.decode(CommentRequest.self, from: req)
         _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
-        return Layout.redirect("/portal/projects/\(deliverable.projectID.uuidString)#milestones")
+        return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
     }
 }

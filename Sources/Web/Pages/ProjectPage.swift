@@ -30,7 +30,7 @@ enum ProjectPage {
         return """
             <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
             \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
-            <div class="actions">\(manage)<a class="button secondary" href="/portal/projects/\(model.projectID.uuidString)">\(c.t("project.previewPortal"))</a></div></div>
+            <div class="actions">\(manage)<a class="button secondary" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
@@ -68,7 +68,7 @@ enum ProjectPage {
             let milestone = detail.milestone
             let rows: [HTML] = detail.deliverables.map { deliverable in
                 let canSubmit = DeliverableFlow.allows(.submit, from: deliverable.status)
-                let submit: HTML = canSubmit ? c.form(action: "/deliverables/\(deliverable.id.uuidString)/submit", cssClass: "inline", """
+                let submit: HTML = canSubmit ? c.form(action: "\(PagePath.deliverableSubmit(deliverable.id))", cssClass: "inline", """
                     <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
                     <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
                     <button type="submit">\(c.t("deliverable.submit"))</button>
@@ -82,7 +82,7 @@ enum ProjectPage {
             return """
                 <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
-                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "/milestones/\(milestone.id.uuidString)/deliverables", cssClass: "new-deliverable", """
+                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
                   <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
                   <label>\(c.t("deliverable.criteria"))<textarea name="acceptanceCriteria" rows="2"></textarea></label>
                   <button type="submit">\(c.t("deliverable.create"))</button>
@@ -116,10 +116,10 @@ enum ProjectPage {
                 <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
                 <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(start)</td><td>\(due)</td>\
                 <td>\(deps.isEmpty ? "—" : deps)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td>\
-                <td>\(c.form(action: "/work-items/\(item.id.uuidString)/progress", cssClass: "inline progress-form", """
+                <td>\(c.form(action: "\(PagePath.workItemProgress(item.id))", cssClass: "inline progress-form", """
                 <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\
                 <button type="submit">\(c.t("action.save"))</button>
-                """))<a class="edit-link" href="/work-items/\(item.id.uuidString)/edit">\(c.t("work.edit"))</a></td></tr>
+                """))<a class="edit-link" href="\(PagePath.workItemEdit(item.id))">\(c.t("work.edit"))</a></td></tr>
                 """
         }
         let memberOptions = HTML(raw: memberNames.sorted { $0.value < $1.value }.map { id, name in

@@ -63,7 +63,7 @@ struct ProjectPages {
         let project = try await ProjectActions.create(CreateProjectRequest(customerId: form.customerId, name: form.name, timeZone: form.timeZone,
                                                                            startDate: form.startDate, goals: FormInput.lines(form.goals),
                                                                            currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)")
+        return Layout.redirect("\(PagePath.project(project.id!))")
     }
 
     struct ScopeForm: Decodable {
@@ -79,7 +79,7 @@ struct ProjectPages {
         _ = try await ScopeActions.propose(ProposeScopeRequest(goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
                                                                outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
                                            projectID: project.id!, in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)#scope")
+        return Layout.redirect("\(PagePath.project(project.id!))#scope")
     }
 
     struct MilestoneForm: Decodable {
@@ -95,7 +95,7 @@ struct ProjectPages {
         _ = try await MilestoneActions.create(CreateMilestoneRequest(name: form.name, dueDate: form.dueDate, description: form.description,
                                                                      visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
                                               projectID: project.id!, in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)#milestones")
+        return Layout.redirect("\(PagePath.project(project.id!))#milestones")
     }
 
     struct WorkItemForm: Decodable {
@@ -124,7 +124,7 @@ struct ProjectPages {
             milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
             dependsOn: form.dependsOn ?? [], dependencyLags: nil,
             visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!, in: req.context)
-        return Layout.redirect("/projects/\(project.id!.uuidString)#work")
+        return Layout.redirect("\(PagePath.project(project.id!))#work")
     }
 
     struct DeliverableForm: Decodable {
@@ -137,14 +137,14 @@ struct ProjectPages {
         let form = try FormInput.decode(DeliverableForm.self, from: req)
         _ = try await MilestoneActions.createDeliverable(CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
                                                         milestone: milestone, in: req.context)
-        return Layout.redirect("/projects/\(milestone.projectID.uuidString)#milestones")
+        return Layout.redirect("\(PagePath.project(milestone.projectID))#milestones")
     }
 
     @Sendable func submitDeliverable(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
         _ = try await MilestoneActions.submit(deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
-        return Layout.redirect("/projects/\(deliverable.projectID.uuidString)#milestones")
+        return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
     }
 
     struct ProgressForm: Decodable {
@@ -155,6 +155,6 @@ struct ProjectPages {
         let item = try await req.authorizedWorkItem()
         let form = try FormInput.decode(ProgressForm.self, from: req)
         _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), in: req.context)
-        return Layout.redirect("/projects/\(item.projectID.uuidString)#work")
+        return Layout.redirect("\(PagePath.project(item.projectID))#work")
     }
 }

@@ -15,7 +15,7 @@ enum WorkItemEditView {
             "<option value=\"\(other.id.uuidString)\"\(flag: "selected", dependsOn.contains(other.id))>\(other.title)</option>"
         }
         return """
-            \(c.form(action: "/work-items/\(item.id.uuidString)/edit", id: "edit-work-item", """
+            \(c.form(action: "\(PagePath.workItemEdit(item.id))", id: "edit-work-item", """
               <label>\(c.t("field.title"))<input name="title" required maxlength="200" value="\(item.title)"></label>
               <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required value="\(item.startDate.description)"></label>
               <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required value="\(item.dueDate.description)"></label></div>

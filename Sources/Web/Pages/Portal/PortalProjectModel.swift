@@ -29,7 +29,7 @@ struct PortalProjectModel {
     var work: [WorkRow]
     var pager: Pager
 
-    var chartsBase: String { "/portal/projects/\(projectID.uuidString)" }
+    var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
     /// What waits on the customer, as the flows say.
     var waitingScope: ScopeVersion? { scope.flatMap { ScopeFlow.canSignOff($0.status) ? $0 : nil } }

@@ -48,9 +48,9 @@ enum PortalProjectView {
     static func milestone(_ c: PageContext, _ detail: MilestoneDetail, _ model: PortalProjectModel) -> HTML {
         let rows: [HTML] = detail.deliverables.map { d in
             let decide: HTML = DeliverableFlow.allows(.accept, from: d.status) && model.canApprove ? """
-                \(c.form(action: "/portal/deliverables/\(d.id.uuidString)/accept", cssClass: "inline accept-deliverable", """
+                \(c.form(action: "\(PagePath.portalDecision(d.id, .accept))", cssClass: "inline accept-deliverable", """
                 <button type="submit">\(c.t("portal.accept"))</button>
-                """))\(c.form(action: "/portal/deliverables/\(d.id.uuidString)/return", cssClass: "return-deliverable", """
+                """))\(c.form(action: "\(PagePath.portalDecision(d.id, .`return`))", cssClass: "return-deliverable", """
                 <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
                 <button type="submit" class="secondary">\(c.t("portal.return"))</button>
                 """))

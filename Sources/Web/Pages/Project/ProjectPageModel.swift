@@ -24,7 +24,7 @@ struct ProjectPageModel {
     var baselines: [BaselineSummary]
     var pager: Pager
 
-    var base: String { "/projects/\(projectID.uuidString)" }
+    var base: String { "\(PagePath.project(projectID))" }
 
     static func load(_ req: Request, catalogue: Catalogue, language: Language) async throws -> ProjectPageModel {
         let project = try await req.authorizedProject()

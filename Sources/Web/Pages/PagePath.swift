@@ -1,0 +1,45 @@
+import Domain
+import Foundation
+
+/// Every page path a link or a form points at, built in one place. `PagePathTests` checks each case
+/// against the route table, so a renamed route breaks a test instead of a link.
+enum PagePath: CustomStringConvertible, Sendable {
+    case dashboard, customers, newProject, portal, portalSignIn
+    case customer(UUID), customerContacts(UUID)
+    case project(UUID), projectInvitations(UUID)
+    case portalProject(UUID), portalDecision(UUID, DeliverableAction)
+    case workItemEdit(UUID), workItemProgress(UUID)
+    case deliverableSubmit(UUID), milestoneDeliverables(UUID)
+    case invitation(String)
+
+    var description: String {
+        switch self {
+        case .dashboard: "/dashboard"
+        case .customers: "/customers"
+        case .newProject: "/projects/new"
+        case .portal: "/portal"
+        case .portalSignIn: "/portal/sign-in"
+        case .customer(let id): "/customers/\(id.uuidString)"
+        case .customerContacts(let id): "/customers/\(id.uuidString)/contacts"
+        case .project(let id): "/projects/\(id.uuidString)"
+        case .projectInvitations(let id): "/projects/\(id.uuidString)/invitations"
+        case .portalProject(let id): "/portal/projects/\(id.uuidString)"
+        case .portalDecision(let id, let action): "/portal/deliverables/\(id.uuidString)/\(action.rawValue)"
+        case .workItemEdit(let id): "/work-items/\(id.uuidString)/edit"
+        case .workItemProgress(let id): "/work-items/\(id.uuidString)/progress"
+        case .deliverableSubmit(let id): "/deliverables/\(id.uuidString)/submit"
+        case .milestoneDeliverables(let id): "/milestones/\(id.uuidString)/deliverables"
+        case .invitation(let token): "/invitations/\(token)"
+        }
+    }
+
+    /// One of each, for the test that walks them against the routes (with the method a browser uses).
+    static let examples: [(PagePath, String)] = {
+        let id = UUID()
+        return [(.dashboard, "GET"), (.customers, "GET"), (.newProject, "GET"), (.portal, "GET"), (.portalSignIn, "GET"),
+                (.customer(id), "GET"), (.customerContacts(id), "POST"), (.project(id), "GET"), (.projectInvitations(id), "POST"),
+                (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
+                (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
+                (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET")]
+    }()
+}
