@@ -52,10 +52,7 @@ struct AuthPages {
     @Sendable func setupForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         guard try await MemberStore.count(on: req.db) == 0 else { return Layout.redirect("/signin") }
-        let languages: HTML = HTML(raw: Language.allCases.map { language in
-            let html: HTML = "<option value=\"\(language.rawValue)\"\(flag: "selected", language == c.language)>\(c.t("language.\(language.rawValue)"))</option>"
-            return html.raw
-        }.joined())
+        let languages = Components.languageOptions(c, selected: c.language)
         return Layout.page(c, title: c.t("setup.title"), """
             <section class="card narrow"><h1>\(c.t("setup.title"))</h1><p>\(c.t("setup.intro"))</p>
             \(c.form(action: "/setup", id: "setup-form", """

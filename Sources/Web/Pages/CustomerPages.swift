@@ -13,12 +13,6 @@ struct CustomerPages {
         app.endpoint(.POST, "customers", ":customerID", "contacts", rule: .manager, surface: .page, use: createContact)
     }
 
-    static func languageOptions(_ c: PageContext, selected: Language?) -> HTML {
-        HTML(raw: Language.allCases.map { language in
-            let html: HTML = "<option value=\"\(language.rawValue)\"\(flag: "selected", language == selected)>\(c.t("language.\(language.rawValue)"))</option>"
-            return html.raw
-        }.joined())
-    }
 
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
@@ -30,14 +24,14 @@ struct CustomerPages {
         let form: HTML = c.identity.role?.canManage == true ? """
             <section class="card"><h2>\(c.t("customers.new"))</h2>\(c.form(action: "/customers", id: "new-customer", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-              <label>\(c.t("field.language"))<select name="language">\(Self.languageOptions(c, selected: c.language))</select></label>
+              <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: c.language))</select></label>
               <label>\(c.t("field.notes"))<textarea name="notes" rows="2"></textarea></label>
               <button type="submit">\(c.t("customers.create"))</button>
             """))</section>
             """ : .empty
         return Layout.page(c, title: c.t("customers.title"), """
             <h1>\(c.t("customers.title"))</h1>
-            <section class="card"><ul class="list" id="customers">\(rows.isEmpty ? "<li class=\"empty\">\(c.t("customers.none"))</li>" : HTML(raw: rows.map(\.raw).joined()))</ul></section>
+            <section class="card"><ul class="list" id="customers">\(rows.isEmpty ? "<li class=\"empty\">\(c.t("customers.none"))</li>" : HTML.joined(rows))</ul></section>
             \(form)
             """)
     }
@@ -67,16 +61,13 @@ struct CustomerPages {
                 """
         }
         let projectRows: [HTML] = projects.map { "<li><a href=\"\(PagePath.project($0.id!))\">\($0.name)</a></li>" }
-        let channels = HTML(raw: ContactChannel.allCases.map { channel in
-            let html: HTML = "<option value=\"\(channel.rawValue)\">\(c.t("channel.\(channel.rawValue)"))</option>"
-            return html.raw
-        }.joined())
+        let channels = Components.options(ContactChannel.allCases.map { ($0.rawValue, c.t("channel.\($0.rawValue)")) })
         let form: HTML = c.identity.role?.canManage == true ? """
             <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.email"))<input name="email" type="email" required></label>
               <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
-              <label>\(c.t("field.language"))<select name="language">\(Self.languageOptions(c, selected: customer.language))</select></label>
+              <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: customer.language))</select></label>
               <label>\(c.t("field.preferredChannel"))<select name="preferredChannel">\(channels)</select></label>
               <button type="submit">\(c.t("contacts.create"))</button>
             """))</section>

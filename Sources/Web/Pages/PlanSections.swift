@@ -21,7 +21,7 @@ enum PlanSections {
                 ? "<strong aria-current=\"true\">\(c.t("plan.zoom.\(zoom.rawValue)"))</strong>"
                 : "<a href=\"\(url: href + "#plan")\">\(c.t("plan.zoom.\(zoom.rawValue)"))</a>"
         }
-        return "<p class=\"zoom no-print\">\(c.t("plan.zoom")): \(HTML(raw: links.map(\.raw).joined(separator: " · ")))</p>"
+        return "<p class=\"zoom no-print\">\(c.t("plan.zoom")): \(HTML.joined(links, separator: " · "))</p>"
     }
 
     /// Gantt (with zoom links and the baseline comparison when one is chosen), flowchart and burn-up;

@@ -122,10 +122,7 @@ enum ProjectPage {
                 """))<a class="edit-link" href="\(PagePath.workItemEdit(item.id))">\(c.t("work.edit"))</a></td></tr>
                 """
         }
-        let memberOptions = HTML(raw: memberNames.sorted { $0.value < $1.value }.map { id, name in
-            let html: HTML = "<option value=\"\(id.uuidString)\">\(name)</option>"
-            return html.raw
-        }.joined())
+        let memberOptions = Components.options(memberNames.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) })
         let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id.uuidString)\">\($0.name)</option>" }
         // A select of every item is fine for a few hundred; beyond that, offer the items of the table page shown.
         let candidates = items.count <= Self.fullDependencyList ? items[...] : items[pager.range]
