@@ -30,6 +30,13 @@ public struct OpenAPIConformance: Sendable {
         return check(value, against: schema, at: "$").map { "\(label): \($0)" }
     }
 
+    /// The properties a component schema documents (through `allOf` too).
+    public func propertyNames(ofSchema name: String) -> Set<String> {
+        let schema = resolve(.object(["$ref": .string("#/components/schemas/\(name)")]))
+        let parts = schema["allOf"]?.array?.map(resolve) ?? [schema]
+        return Set(parts.flatMap { $0["properties"]?.object?.keys.map { $0 } ?? [] })
+    }
+
     private func operation(for path: String) -> (String, [String: JSONValue])? {
         let segments = path.split(separator: "/")
         for (template, item) in document["paths"]?.object ?? [:] {

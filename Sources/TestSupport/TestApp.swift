@@ -61,8 +61,10 @@ public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http:
         } else {
             location = .sqliteMemory
         }
-        let config = AppConfig(database: location, dataDirectory: directory, baseURL: URL(string: baseURL)!,
+        var config = AppConfig(database: location, dataDirectory: directory, baseURL: URL(string: baseURL)!,
                                logLevel: "error", bcryptCost: 4, secretKey: secretKey)
+        // Many tests run at once, each with its own app: a small pool keeps a test cluster well under max_connections.
+        config.databaseConnectionsPerLoop = 3
         try await configure(app, config, clock: { clock.now })
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA \(ident: schema)").run()

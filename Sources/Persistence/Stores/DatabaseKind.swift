@@ -13,8 +13,8 @@ public enum DatabaseLocation: Sendable, Equatable {
 }
 
 public enum DatabaseSetup {
-    /// Registers the database with Fluent.
-    public static func register(_ location: DatabaseLocation, on databases: Databases) throws {
+    /// Registers the database with Fluent; `connectionsPerLoop` sizes the PostgreSQL pool (per event loop).
+    public static func register(_ location: DatabaseLocation, connectionsPerLoop: Int = 8, on databases: Databases) throws {
         switch location {
         case .sqliteFile(let path):
             databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
@@ -23,7 +23,7 @@ public enum DatabaseSetup {
         case .postgres(let url, let searchPath):
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = searchPath.map { [$0] }
-            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8, sqlLogLevel: .debug), as: .psql)
+            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop, sqlLogLevel: .debug), as: .psql)
         }
     }
 

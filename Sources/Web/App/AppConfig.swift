@@ -12,6 +12,8 @@ public struct AppConfig: Sendable {
     public var logLevel: String
     /// bcrypt cost; tests lower it (a cost-12 hash takes ~0.3 s here).
     public var bcryptCost: Int
+    /// PostgreSQL connections per event loop (the tests, hundreds of apps at once, keep it small).
+    public var databaseConnectionsPerLoop = 8
     /// Reverse proxies whose `X-Forwarded-For` is believed (`TANDEM_TRUSTED_PROXIES`); empty: none.
     public var trustedProxies: [IPNetwork] = []
     /// The app's secret (audit log keys; later the encryption of stored secrets).

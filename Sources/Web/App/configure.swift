@@ -15,7 +15,7 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
     // Every database needs the data directory: it holds the audit checkpoint (and, on SQLite, the key file).
     try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
     let (secretKey, madeKeyFile) = try SecretKey.load(config.secretKey)
-    try DatabaseSetup.register(config.database, on: app.databases)
+    try DatabaseSetup.register(config.database, connectionsPerLoop: config.databaseConnectionsPerLoop, on: app.databases)
     let isSQLite: Bool
     switch config.database {
     case .postgres: isSQLite = false
