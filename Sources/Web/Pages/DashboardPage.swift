@@ -1,5 +1,4 @@
 import Domain
-import Fluent
 import Foundation
 import Persistence
 import Vapor
@@ -12,28 +11,58 @@ struct DashboardPage {
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let projects = try await ProjectActions.visibleProjects(in: req.context)
-        let workspaceID = try await CustomerActions.workspaceID(in: req.context)
-        let customers = Dictionary(uniqueKeysWithValues: try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
-            .map { ($0.id!, $0.name) })
-        var rows: [HTML] = []
-        for project in projects {
-            let summary = try await PlanSummary.load(project, customerView: false, in: req.context)
-            let statuses = try await StatusStore.statuses(projectID: project.id!, on: req.db)
-            let waiting = Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)
-            let onCustomer = waiting.onCustomer > 0 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(waiting.onCustomer)))</span>" : HTML.empty
-            let onTeam = waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(waiting.onTeam)))</span>" : HTML.empty
-            rows.append("""
-                <tr><td><a href="\(PagePath.project(project.id!))">\(project.name)</a><div class="muted">\(customers[project.customerID] ?? "")</div></td>\
-                <td>\(c.t("status.\(project.status.rawValue)"))</td><td>\(Layout.progress(summary.progress, label: c.t("field.progress")))</td>\
-                <td>\(summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
-                """)
+        let model = try await DashboardModel.load(in: req.context)
+        return Layout.page(c, title: c.t("nav.dashboard"), DashboardView.render(c, model))
+    }
+}
+
+/// One row a project, loaded by one function.
+struct DashboardModel {
+    struct Row {
+        var projectID: UUID
+        var name: String
+        var customerName: String
+        var status: ProjectStatus
+        var summary: PlanSummary
+        var waiting: Waiting
+    }
+
+    var rows: [Row]
+
+    static func load(in ctx: ActionContext) async throws -> DashboardModel {
+        let customers = try await CustomerStore.byName(workspaceID: CustomerActions.workspaceID(in: ctx), on: ctx.db)
+        let names = Dictionary(try customers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        var rows: [Row] = []
+        for project in try await ProjectActions.visibleProjects(in: ctx) {
+            let id = try project.requireID()
+            let statuses = try await StatusStore.statuses(projectID: id, on: ctx.db)
+            rows.append(Row(projectID: id, name: project.name, customerName: names[project.customerID] ?? "", status: project.status,
+                            summary: try await PlanSummary.load(project, customerView: false, in: ctx),
+                            waiting: Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)))
         }
-        let table: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("dashboard.none")) <a href=\"/projects/new\">\(c.t("nav.newProject"))</a></p>" : """
+        return DashboardModel(rows: rows)
+    }
+}
+
+enum DashboardView {
+    static func render(_ c: PageContext, _ model: DashboardModel) -> HTML {
+        let rows: [HTML] = model.rows.map { row in
+            let onCustomer: HTML = row.waiting.onCustomer > 0
+                ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(row.waiting.onCustomer)))</span>" : .empty
+            let onTeam: HTML = row.waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(row.waiting.onTeam)))</span>" : .empty
+            return """
+                <tr><td><a href="\(PagePath.project(row.projectID))">\(row.name)</a><div class="muted">\(row.customerName)</div></td>\
+                <td>\(c.t("status.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.summary.progress, label: c.t("field.progress")))</td>\
+                <td>\(row.summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
+                """
+        }
+        let table: HTML = rows.isEmpty
+            ? "<p class=\"empty\">\(c.t("dashboard.none")) <a href=\"\(PagePath.newProject)\">\(c.t("nav.newProject"))</a></p>"
+            : """
             <div class="scroll"><table id="projects"><thead><tr><th>\(c.t("field.project"))</th><th>\(c.t("field.status"))</th>\
             <th>\(c.t("field.progress"))</th><th>\(c.t("field.endDate"))</th><th>\(c.t("dashboard.waiting"))</th></tr></thead>\
             <tbody>\(rows)</tbody></table></div>
             """
-        return Layout.page(c, title: c.t("nav.dashboard"), "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)</section>")
+        return "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)</section>"
     }
 }
