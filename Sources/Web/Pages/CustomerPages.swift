@@ -13,7 +13,6 @@ struct CustomerPages {
         app.endpoint(.POST, "customers", ":customerID", "contacts", rule: .manager, surface: .page, use: createContact)
     }
 
-
     @Sendable func index(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
@@ -50,36 +49,8 @@ struct CustomerPages {
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let customer = try await req.authorizedCustomer()
-        let contacts = try await CustomerStore.contacts(of: customer.requireID(), on: req.db)
-        let projects = try await CustomerStore.projects(of: customer.requireID(), on: req.db)
-        let contactRows: [HTML] = contacts.map { contact in
-            let channel = contact.preferredChannel.map { c.t("channel.\($0.rawValue)") } ?? "—"
-            return """
-                <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
-                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
-                """
-        }
-        let projectRows: [HTML] = projects.map { "<li><a href=\"\(PagePath.project($0.id!))\">\($0.name)</a></li>" }
-        let channels = Components.options(ContactChannel.allCases.map { ($0.rawValue, c.t("channel.\($0.rawValue)")) })
-        let form: HTML = c.identity.role?.canManage == true ? """
-            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
-              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-              <label>\(c.t("field.email"))<input name="email" type="email" required></label>
-              <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
-              <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: customer.language))</select></label>
-              <label>\(c.t("field.preferredChannel"))<select name="preferredChannel">\(channels)</select></label>
-              <button type="submit">\(c.t("contacts.create"))</button>
-            """))</section>
-            """ : .empty
-        return Layout.page(c, title: customer.name, """
-            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
-            <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
-            <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
-            <th>\(c.t("field.preferredChannel"))</th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
-            \(form)
-            <section class="card"><h2>\(c.t("projects.title"))</h2><ul class="list">\(projectRows)</ul></section>
-            """)
+        let model = try await CustomerPageModel.load(req)
+        return Layout.page(c, title: model.customer.name, CustomerView.render(c, model))
     }
 
     struct ContactForm: Decodable {

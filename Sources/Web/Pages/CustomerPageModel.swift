@@ -1,0 +1,56 @@
+import Domain
+import Foundation
+import Persistence
+import Vapor
+
+/// One customer of the workspace with its contacts and projects, loaded by one function.
+struct CustomerPageModel {
+    var customer: CustomerRecord
+    var contacts: [ContactRecord]
+    var projects: [ProjectRecord]
+    var canManage: Bool
+
+    static func load(_ req: Request) async throws -> CustomerPageModel {
+        let customer = try await req.authorizedCustomer()
+        let id = try customer.requireID()
+        return CustomerPageModel(customer: customer, contacts: try await CustomerStore.contacts(of: id, on: req.db),
+                                 projects: try await CustomerStore.projects(of: id, on: req.db),
+                                 canManage: try await req.identity.role?.canManage == true)
+    }
+}
+
+/// The customer page: contacts with their language and channel, the form for a new one, the projects.
+enum CustomerView {
+    static func render(_ c: PageContext, _ model: CustomerPageModel) -> HTML {
+        let customer = model.customer
+        let contactRows: [HTML] = model.contacts.map { contact in
+            let channel = contact.preferredChannel.map { c.t("channel.\($0.rawValue)") } ?? "—"
+            return """
+                <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
+                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
+                """
+        }
+        let projectRows: [HTML] = model.projects.compactMap { project in
+            project.id.map { "<li><a href=\"\(PagePath.project($0))\">\(project.name)</a></li>" }
+        }
+        let channels = Components.options(ContactChannel.allCases.map { ($0.rawValue, c.t("channel.\($0.rawValue)")) })
+        let form: HTML = model.canManage ? """
+            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
+              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
+              <label>\(c.t("field.email"))<input name="email" type="email" required></label>
+              <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
+              <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: customer.language))</select></label>
+              <label>\(c.t("field.preferredChannel"))<select name="preferredChannel">\(channels)</select></label>
+              <button type="submit">\(c.t("contacts.create"))</button>
+            """))</section>
+            """ : .empty
+        return """
+            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
+            <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
+            <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
+            <th>\(c.t("field.preferredChannel"))</th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
+            \(form)
+            <section class="card"><h2>\(c.t("projects.title"))</h2><ul class="list">\(projectRows)</ul></section>
+            """
+    }
+}
