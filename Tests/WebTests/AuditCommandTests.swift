@@ -8,12 +8,9 @@ import TestSupport
 import Vapor
 @testable import Web
 
-private let tandemBinary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".build/debug/tandem").path
-
 /// The real `tandem audit verify` process, and the start's refusal of a lost key.
 @Suite struct AuditCommandTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: tandemBinary)))
+    @Test(.enabled(if: TandemProcess.isBuilt))
     func theCommandExitsZeroOnAnIntactChainAndTwoWithTheFindingOnACutOne() async throws {
         let directory = NSTemporaryDirectory() + "tandem-cli-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -31,14 +28,14 @@ private let tandemBinary = URL(fileURLWithPath: #filePath).deletingLastPathCompo
                 environment["TANDEM_DB_SCHEMA"] = try await sql.raw("SELECT current_schema() AS s").first()?.decode(column: "s", as: String.self)
             }
             // then
-            let intact = try run(["audit", "verify"], environment: environment)
+            let intact = try TandemProcess.run(["audit", "verify"], environment: environment)
             #expect(intact.code == 0)
             #expect(intact.output.contains("audit log ok: 2 entries"))
             // when the newest entry is removed
             try await AuditTamper.dropGuards(sql)
             try await sql.raw("DELETE FROM audit_entries WHERE seq = 2").run()
             // then
-            let cut = try run(["audit", "verify"], environment: environment)
+            let cut = try TandemProcess.run(["audit", "verify"], environment: environment)
             #expect(cut.code == 2)
             #expect(cut.output.contains("chain ends at 1 but the checkpoint says 2: entries were removed"))
         }
@@ -67,18 +64,4 @@ private let tandemBinary = URL(fileURLWithPath: #filePath).deletingLastPathCompo
         }
         #expect(!FileManager.default.fileExists(atPath: keyFile))
     }
-}
-
-private func run(_ arguments: [String], environment: [String: String]) throws -> (code: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tandemBinary)
-    process.arguments = arguments
-    process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { own, _ in own }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
