@@ -22,22 +22,26 @@ func randomPlan(items count: Int, dependencies edgeCount: Int, seed: UInt64) -> 
     var links = [[PlanDependency]](repeating: [], count: count)
     var seen: Set<Int> = []
     while seen.count < edgeCount {
-        let a = Int.random(in: 0..<count, using: &rng), b = Int.random(in: 0..<count, using: &rng)
+        let a = Int.random(in: 0..<count, using: &rng)
+        let b = Int.random(in: 0..<count, using: &rng)
         guard a != b else { continue }
         let (from, to) = rank[a] < rank[b] ? (a, b) : (b, a)
         guard seen.insert(from * count + to).inserted else { continue }
         links[to].append(PlanDependency(predecessor: ids[from], lagDays: Int.random(in: 0...2, using: &rng)))
     }
     return (0..<count).map { index in
-        PlanItem(id: ids[index], plannedStart: start.adding(days: Int.random(in: 0..<120, using: &rng)),
-                 durationDays: Int.random(in: 0...10, using: &rng), dependencies: links[index])
+        PlanItem(
+            id: ids[index], plannedStart: start.adding(days: Int.random(in: 0..<120, using: &rng)),
+            durationDays: Int.random(in: 0...10, using: &rng), dependencies: links[index])
     }
 }
 
 extension Array where Element == UInt8 {
     var tuple: uuid_t {
-        (self[0], self[1], self[2], self[3], self[4], self[5], self[6], self[7],
-         self[8], self[9], self[10], self[11], self[12], self[13], self[14], self[15])
+        (
+            self[0], self[1], self[2], self[3], self[4], self[5], self[6], self[7],
+            self[8], self[9], self[10], self[11], self[12], self[13], self[14], self[15]
+        )
     }
 }
 
@@ -58,8 +62,11 @@ func report(_ name: String, _ result: (median: Double, p99: Double), extra: Stri
 }
 
 let calendar = WorkingCalendar(
-    nonWorkingDates: Set(["2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-03",
-                          "2025-04-04", "2025-05-01", "2025-05-02", "2025-05-05", "2025-06-02", "2025-10-01"]
+    nonWorkingDates: Set(
+        [
+            "2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-03",
+            "2025-04-04", "2025-05-01", "2025-05-02", "2025-05-05", "2025-06-02", "2025-10-01",
+        ]
         .compactMap(LocalDate.init)),
     workingDates: Set(["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28", "2025-10-11"].compactMap(LocalDate.init)))
 
@@ -69,18 +76,21 @@ report("schedule_5000", time(50) { _ = try? Scheduler.schedule(plan, calendar: c
 let small = randomPlan(items: 2_000, dependencies: 4_000, seed: 7)
 let schedule = try Scheduler.schedule(small, calendar: calendar)
 let rows = zip(small, schedule.items).enumerated().map { index, pair in
-    GanttRow(id: pair.1.id, label: index % 2 == 0 ? "任务 \(index) 设计评审与接口联调" : "Work item \(index) integration & review",
-             group: "M\(index % 20)", start: pair.1.earlyStart, finish: pair.1.earlyFinish, progress: index % 101,
-             status: WorkItemStatus.allCases[index % 4], isCritical: pair.1.isCritical,
-             dependencies: pair.0.dependencies.map(\.predecessor))
+    GanttRow(
+        id: pair.1.id, label: index % 2 == 0 ? "任务 \(index) 设计评审与接口联调" : "Work item \(index) integration & review",
+        group: "M\(index % 20)", start: pair.1.earlyStart, finish: pair.1.earlyFinish, progress: index % 101,
+        status: WorkItemStatus.allCases[index % 4], isCritical: pair.1.isCritical,
+        dependencies: pair.0.dependencies.map(\.predecessor))
 }
 let milestones = (0..<20).map { GanttMilestone(name: "M\($0)", date: LocalDate("2025-02-03")!.adding(days: $0 * 7), isDone: $0 < 5) }
-let baseline = Dictionary(uniqueKeysWithValues: schedule.items.enumerated().map { index, item in
-    (item.id, DateSpan(start: item.earlyStart, finish: item.earlyFinish.adding(days: index % 3 - 1)))
-})
+let baseline = Dictionary(
+    uniqueKeysWithValues: schedule.items.enumerated().map { index, item in
+        (item.id, DateSpan(start: item.earlyStart, finish: item.earlyFinish.adding(days: index % 3 - 1)))
+    })
 func gantt() -> String {
-    GanttChart.render(title: "Bench plan", rows: rows, milestones: milestones, today: LocalDate("2025-03-03")!,
-                      calendar: calendar, zoom: .day, labels: .english, baseline: baseline)
+    GanttChart.render(
+        title: "Bench plan", rows: rows, milestones: milestones, today: LocalDate("2025-03-03")!,
+        calendar: calendar, zoom: .day, labels: .english, baseline: baseline)
 }
 let bytes = gantt().utf8.count
 report("gantt_2000", time(30) { _ = gantt() }, extra: " size \(bytes) bytes")

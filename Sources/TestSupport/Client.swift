@@ -52,7 +52,9 @@ public struct TestClient: Sendable {
         self.live = live
     }
 
-    public func json(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [String: any Sendable]? = nil, raw: String? = nil) async throws -> Reply {
+    public func json(_ method: HTTPMethod, _ path: String, token: String? = nil, body: [String: any Sendable]? = nil, raw: String? = nil) async throws
+        -> Reply
+    {
         var headers = HTTPHeaders()
         headers.contentType = .json
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
@@ -62,8 +64,10 @@ public struct TestClient: Sendable {
         return try await send(method, path, headers: headers, body: buffer)
     }
 
-    public func page(_ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
-                     headers extra: [(String, String)] = []) async throws -> Reply {
+    public func page(
+        _ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
+        headers extra: [(String, String)] = []
+    ) async throws -> Reply {
         var headers = HTTPHeaders()
         if !cookies.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         for (name, value) in extra { headers.add(name: name, value: value) }

@@ -81,7 +81,10 @@ public struct OpenAPIConformance: Sendable {
             guard case .integer = value else { return ["\(path) should be an integer"] }
             return []
         case "number"?:
-            switch value { case .integer, .number: return []; default: return ["\(path) should be a number"] }
+            switch value {
+            case .integer, .number: return []
+            default: return ["\(path) should be a number"]
+            }
         case "boolean"?:
             guard case .bool = value else { return ["\(path) should be a boolean"] }
             return []

@@ -32,15 +32,18 @@ extension World {
 
     /// A new single-use invitation token for the viewing contact of project A.
     public func freshInvitation() async throws -> String {
-        let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/invitations", token: ownerToken,
-                                          body: ["contactId": ids[.viewerA]!.uuidString, "canApprove": false])
+        let reply = try await client.json(
+            .POST, "/api/v1/projects/\(projectA)/invitations", token: ownerToken,
+            body: ["contactId": ids[.viewerA]!.uuidString, "canApprove": false])
         return reply.string("token") ?? "missing"
     }
 
     /// Sends a request to a route of the table as `who`: a bearer token for the API, a session cookie
     /// and the CSRF token for pages (with `form` fields added to a non-GET page request).
-    public func send(_ method: HTTPMethod, _ path: String, api: Bool, as who: Who, json raw: String? = nil,
-                     form extra: [String: String] = [:]) async throws -> Reply {
+    public func send(
+        _ method: HTTPMethod, _ path: String, api: Bool, as who: Who, json raw: String? = nil,
+        form extra: [String: String] = [:]
+    ) async throws -> Reply {
         if api {
             return try await client.json(method, path, token: try await token(who), raw: raw ?? (method == .GET ? nil : "{}"))
         }

@@ -37,7 +37,7 @@ public enum TandemProcess {
             do {
                 let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)"), timeout: .seconds(5))
                 return response.status.code
-            } catch where Date() < deadline {
+            } catch  where Date() < deadline {
                 try await Task.sleep(for: .milliseconds(200))
             }
         }
@@ -46,9 +46,9 @@ public enum TandemProcess {
     /// A loopback port nobody listens on right now (the kernel's pick for port 0).
     public static func freePort() throws -> Int {
         #if canImport(Glibc)
-        let stream = Int32(SOCK_STREAM.rawValue)
+            let stream = Int32(SOCK_STREAM.rawValue)
         #else
-        let stream = SOCK_STREAM
+            let stream = SOCK_STREAM
         #endif
         let fd = socket(AF_INET, stream, 0)
         defer { close(fd) }

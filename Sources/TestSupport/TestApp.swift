@@ -41,10 +41,12 @@ public enum TestSecrets {
 /// Builds a fresh app on its own database and its own data directory (key file, audit checkpoint), runs `body`,
 /// and tears everything down. `dataDirectory` lets a test reopen the same one; `migrated: false` leaves the
 /// migrations to the test (to build a database as an older release left it).
-public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http://tandem.test",
-                        sqliteFile: String? = nil, dataDirectory: String? = nil, migrated: Bool = true,
-                        secretKey: SecretKey.Source = .value(TestSecrets.secretKey),
-                        _ body: (Application, TestClock) async throws -> Void) async throws {
+public func withTestApp(
+    clock: TestClock = TestClock(), baseURL: String = "http://tandem.test",
+    sqliteFile: String? = nil, dataDirectory: String? = nil, migrated: Bool = true,
+    secretKey: SecretKey.Source = .value(TestSecrets.secretKey),
+    _ body: (Application, TestClock) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
     let ownDirectory = dataDirectory == nil
@@ -61,8 +63,9 @@ public func withTestApp(clock: TestClock = TestClock(), baseURL: String = "http:
         } else {
             location = .sqliteMemory
         }
-        var config = AppConfig(database: location, dataDirectory: directory, baseURL: URL(string: baseURL)!,
-                               logLevel: "error", bcryptCost: 4, secretKey: secretKey)
+        var config = AppConfig(
+            database: location, dataDirectory: directory, baseURL: URL(string: baseURL)!,
+            logLevel: "error", bcryptCost: 4, secretKey: secretKey)
         // Many tests run at once, each with its own app: a small pool keeps a test cluster well under max_connections.
         config.databaseConnectionsPerLoop = 3
         try await configure(app, config, clock: { clock.now })

@@ -30,14 +30,20 @@ public struct World: Sendable {
 
     public static func make(_ app: Application) async throws -> World {
         let client = TestClient(app)
-        let setup = try await client.json(.POST, "/api/v1/setup", body: [
-            "workspaceName": "Studio", "name": "Olivia Owner", "email": "owner@studio.test", "password": password, "language": "en"])
+        let setup = try await client.json(
+            .POST, "/api/v1/setup",
+            body: [
+                "workspaceName": "Studio", "name": "Olivia Owner", "email": "owner@studio.test", "password": password, "language": "en",
+            ])
         guard setup.status == .created, let owner = setup.string("token") else { throw Failure("setup failed: \(setup.body)") }
         var ids: [Who: UUID] = [:]
         ids[.owner] = try await uuid(client.json(.GET, "/api/v1/me", token: owner), "id")
         for (who, role) in [(Who.manager, "manager"), (.member, "member")] {
-            let reply = try await client.json(.POST, "/api/v1/members", token: owner, body: [
-                "name": "\(role.capitalized) Person", "email": "\(role)@studio.test", "role": role, "password": password])
+            let reply = try await client.json(
+                .POST, "/api/v1/members", token: owner,
+                body: [
+                    "name": "\(role.capitalized) Person", "email": "\(role)@studio.test", "role": role, "password": password,
+                ])
             ids[who] = try uuid(reply, "id")
         }
         let customerA = try await uuid(client.json(.POST, "/api/v1/customers", token: owner, body: ["name": "茶舍", "language": "zh-Hans"]), "id")
@@ -50,23 +56,31 @@ public struct World: Sendable {
         ids[.contactB] = try await contact(customerB, "Ana", "ana@bikes.test")
 
         func project(_ customer: UUID, _ name: String) async throws -> UUID {
-            try await uuid(client.json(.POST, "/api/v1/projects", token: owner, body: [
-                "customerId": customer.uuidString, "name": name, "timeZone": "Asia/Shanghai", "startDate": "2026-12-01", "goals": ["Launch"]]), "id")
+            try await uuid(
+                client.json(
+                    .POST, "/api/v1/projects", token: owner,
+                    body: [
+                        "customerId": customer.uuidString, "name": name, "timeZone": "Asia/Shanghai", "startDate": "2026-12-01", "goals": ["Launch"],
+                    ]), "id")
         }
         let projectA = try await project(customerA, "小程序商城")
         let projectB = try await project(customerB, "Website")
         for (who, project, approve) in [(Who.approverA, projectA, true), (.viewerA, projectA, false), (.contactB, projectB, true)] {
-            let invitation = try await client.json(.POST, "/api/v1/projects/\(project)/invitations", token: owner,
-                                                   body: ["contactId": ids[who]!.uuidString, "canApprove": approve])
+            let invitation = try await client.json(
+                .POST, "/api/v1/projects/\(project)/invitations", token: owner,
+                body: ["contactId": ids[who]!.uuidString, "canApprove": approve])
             guard let token = invitation.string("token") else { throw Failure("invite failed: \(invitation.body)") }
             let accepted = try await client.json(.POST, "/api/v1/auth/invitations/accept", body: ["token": token])
             guard accepted.status == .ok else { throw Failure("accept failed: \(accepted.body)") }
         }
-        _ = try await client.json(.POST, "/api/v1/projects/\(projectA)/scope-versions", token: owner,
-                                  body: ["goals": ["Launch"], "inScope": ["Shop"], "outOfScope": ["POS"]])
+        _ = try await client.json(
+            .POST, "/api/v1/projects/\(projectA)/scope-versions", token: owner,
+            body: ["goals": ["Launch"], "inScope": ["Shop"], "outOfScope": ["POS"]])
         func milestone(_ name: String, visible: Bool) async throws -> UUID {
-            try await uuid(client.json(.POST, "/api/v1/projects/\(projectA)/milestones", token: owner,
-                                       body: ["name": name, "dueDate": "2026-12-20", "visibleToCustomer": visible]), "id")
+            try await uuid(
+                client.json(
+                    .POST, "/api/v1/projects/\(projectA)/milestones", token: owner,
+                    body: ["name": name, "dueDate": "2026-12-20", "visibleToCustomer": visible]), "id")
         }
         let visibleMilestone = try await milestone("Design sign-off", visible: true)
         let hiddenMilestone = try await milestone("Internal review", visible: false)
@@ -78,14 +92,19 @@ public struct World: Sendable {
         let visibleDeliverable = try await deliverable(visibleMilestone, "Mock-ups")
         let hiddenDeliverable = try await deliverable(hiddenMilestone, "Code review notes")
         func item(_ title: String, visible: Bool) async throws -> UUID {
-            try await uuid(client.json(.POST, "/api/v1/projects/\(projectA)/work-items", token: owner, body: [
-                "title": title, "startDate": "2026-12-01", "dueDate": "2026-12-05", "dependsOn": [String](), "visibleToCustomer": visible]), "id")
+            try await uuid(
+                client.json(
+                    .POST, "/api/v1/projects/\(projectA)/work-items", token: owner,
+                    body: [
+                        "title": title, "startDate": "2026-12-01", "dueDate": "2026-12-05", "dependsOn": [String](), "visibleToCustomer": visible,
+                    ]), "id")
         }
         let visibleItem = try await item("Design", visible: true)
         let hiddenItem = try await item("Secret refactor", visible: false)
-        return World(client: client, ownerToken: owner, ids: ids, customerA: customerA, customerB: customerB, projectA: projectA,
-                     projectB: projectB, visibleMilestone: visibleMilestone, hiddenMilestone: hiddenMilestone,
-                     visibleDeliverable: visibleDeliverable, hiddenDeliverable: hiddenDeliverable, visibleItem: visibleItem, hiddenItem: hiddenItem)
+        return World(
+            client: client, ownerToken: owner, ids: ids, customerA: customerA, customerB: customerB, projectA: projectA,
+            projectB: projectB, visibleMilestone: visibleMilestone, hiddenMilestone: hiddenMilestone,
+            visibleDeliverable: visibleDeliverable, hiddenDeliverable: hiddenDeliverable, visibleItem: visibleItem, hiddenItem: hiddenItem)
     }
 
     /// A fresh API token for `who` (nil for anonymous), minted directly so tests may burn it.
@@ -102,8 +121,9 @@ public struct World: Sendable {
         guard who != .anonymous, let id = ids[who] else { return nil }
         let isMember = [Who.owner, .manager, .member].contains(who)
         let app = client.app
-        let token = try await Credentials.issue(kind, memberID: isMember ? id : nil, contactID: isMember ? nil : id,
-                                                on: app.db, now: app.tandem.clock())
+        let token = try await Credentials.issue(
+            kind, memberID: isMember ? id : nil, contactID: isMember ? nil : id,
+            on: app.db, now: app.tandem.clock())
         guard let record = try await CredentialRecord.query(on: app.db).filter(\.$tokenHash == SecretToken.hash(token)).first() else {
             throw Failure("credential vanished")
         }

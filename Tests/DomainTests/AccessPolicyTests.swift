@@ -192,8 +192,9 @@ struct AccessPolicyTests {
         #expect(decisions.allSatisfy { $0 == .notFound })
     }
 
-    @Test("anonymous callers are turned away from project rules before any target is loaded",
-          arguments: AccessRule.allCases.filter(\.needsProject))
+    @Test(
+        "anonymous callers are turned away from project rules before any target is loaded",
+        arguments: AccessRule.allCases.filter(\.needsProject))
     func anonymousIsRefusedWithoutTarget(_ rule: AccessRule) {
         // given / when
         let decision = AccessPolicy.decide(rule, for: .anonymous)

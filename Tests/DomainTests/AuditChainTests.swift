@@ -13,10 +13,12 @@ private func chainOfThree() -> [AuditEntry] {
     let start = Date(timeIntervalSince1970: 1_767_000_000.123_456)
     var entries: [AuditEntry] = []
     for (offset, action) in ["scope.proposed", "scope.signedOff", "deliverable.accepted"].enumerated() {
-        entries.append(AuditChain.next(after: entries.last, at: start.addingTimeInterval(Double(offset) * 60),
-                                       actor: "member:ann", action: action, objectType: "scope",
-                                       objectID: objectID, projectID: projectID,
-                                       contentHash: AuditChain.contentHash([("version", String(offset + 1))]), key: testAuditKey))
+        entries.append(
+            AuditChain.next(
+                after: entries.last, at: start.addingTimeInterval(Double(offset) * 60),
+                actor: "member:ann", action: action, objectType: "scope",
+                objectID: objectID, projectID: projectID,
+                contentHash: AuditChain.contentHash([("version", String(offset + 1))]), key: testAuditKey))
     }
     return entries
 }
@@ -110,9 +112,10 @@ struct AuditChainTests {
         let middle = entries[1]
 
         // when
-        entries[1] = AuditChain.next(after: entries[0], at: middle.at, actor: middle.actor, action: "scope.rejected",
-                                     objectType: middle.objectType, objectID: middle.objectID,
-                                     projectID: middle.projectID, contentHash: middle.contentHash, key: testAuditKey)
+        entries[1] = AuditChain.next(
+            after: entries[0], at: middle.at, actor: middle.actor, action: "scope.rejected",
+            objectType: middle.objectType, objectID: middle.objectID,
+            projectID: middle.projectID, contentHash: middle.contentHash, key: testAuditKey)
         let result = AuditChain.verify(entries, scheme: keyed)
 
         // then
@@ -139,11 +142,13 @@ struct AuditChainTests {
         let first = chainOfThree()[0]
         let at = first.at.addingTimeInterval(60)
         let contentHash = AuditChain.contentHash([("version", "2")])
-        let hash = AuditChain.entryHash(seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
-                                        objectID: objectID, contentHash: contentHash, prevHash: first.hash, scheme: keyed)
-        let skipping = AuditEntry(seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
-                                  objectID: objectID, projectID: projectID, contentHash: contentHash,
-                                  prevHash: first.hash, hash: hash)
+        let hash = AuditChain.entryHash(
+            seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
+            objectID: objectID, contentHash: contentHash, prevHash: first.hash, scheme: keyed)
+        let skipping = AuditEntry(
+            seq: 3, at: at, actor: "member:ann", action: "scope.signedOff", objectType: "scope",
+            objectID: objectID, projectID: projectID, contentHash: contentHash,
+            prevHash: first.hash, hash: hash)
 
         // when
         let result = AuditChain.verify([first, skipping], scheme: keyed)
@@ -165,15 +170,16 @@ struct AuditChainTests {
         #expect(result.firstBadSeq == 2)
     }
 
-    @Test("the content hash changes when any field's name or value changes, or fields are added or reordered",
-          arguments: [
-              [("title", "Logo v2"), ("amount", "1001")],
-              [("title", "Logo v3"), ("amount", "1000")],
-              [("name", "Logo v2"), ("amount", "1000")],
-              [("amount", "1000"), ("title", "Logo v2")],
-              [("title", "Logo v2"), ("amount", "1000"), ("note", "")],
-              [("title", "Logo v2")],
-          ])
+    @Test(
+        "the content hash changes when any field's name or value changes, or fields are added or reordered",
+        arguments: [
+            [("title", "Logo v2"), ("amount", "1001")],
+            [("title", "Logo v3"), ("amount", "1000")],
+            [("name", "Logo v2"), ("amount", "1000")],
+            [("amount", "1000"), ("title", "Logo v2")],
+            [("title", "Logo v2"), ("amount", "1000"), ("note", "")],
+            [("title", "Logo v2")],
+        ])
     func contentHashChangesWithAnyField(_ changed: [(String, String)]) {
         // given
         let original = [("title", "Logo v2"), ("amount", "1000")]
@@ -213,12 +219,14 @@ struct AuditChainTests {
         let at = Date(timeIntervalSince1970: 1_767_000_000)
 
         // when
-        let first = AuditChain.entryHash(seq: 1, at: at, actor: "member:ann|scope", action: "signedOff",
-                                         objectType: "scope", objectID: objectID, contentHash: "c",
-                                         prevHash: AuditChain.genesisHash, scheme: keyed)
-        let second = AuditChain.entryHash(seq: 1, at: at, actor: "member:ann", action: "scope|signedOff",
-                                          objectType: "scope", objectID: objectID, contentHash: "c",
-                                          prevHash: AuditChain.genesisHash, scheme: keyed)
+        let first = AuditChain.entryHash(
+            seq: 1, at: at, actor: "member:ann|scope", action: "signedOff",
+            objectType: "scope", objectID: objectID, contentHash: "c",
+            prevHash: AuditChain.genesisHash, scheme: keyed)
+        let second = AuditChain.entryHash(
+            seq: 1, at: at, actor: "member:ann", action: "scope|signedOff",
+            objectType: "scope", objectID: objectID, contentHash: "c",
+            prevHash: AuditChain.genesisHash, scheme: keyed)
 
         // then
         #expect(first != second)
@@ -227,9 +235,10 @@ struct AuditChainTests {
     @Test("an instant that comes back from the database a hair off still verifies")
     func storedInstantRoundTripStillVerifies() {
         // given an entry at a millisecond instant
-        let entry = AuditChain.next(after: nil, at: Date(timeIntervalSince1970: 1_796_000_000.123), actor: "contact:a",
-                                    action: "scope.sign_off", objectType: "scope_version", objectID: objectID, projectID: nil,
-                                    contentHash: "c", key: testAuditKey)
+        let entry = AuditChain.next(
+            after: nil, at: Date(timeIntervalSince1970: 1_796_000_000.123), actor: "contact:a",
+            action: "scope.sign_off", objectType: "scope_version", objectID: objectID, projectID: nil,
+            contentHash: "c", key: testAuditKey)
         // when the database hands back the instant a few nanoseconds early
         var stored = entry
         stored.at = Date(timeIntervalSince1970: entry.at.timeIntervalSince1970 - 0.000_000_4)

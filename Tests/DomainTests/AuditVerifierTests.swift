@@ -9,10 +9,13 @@ private let at = Date(timeIntervalSince1970: 1_796_000_000.25)
 /// A sign-off of one scope version and the record as it stands.
 private func signedScope() -> (AuditEntry, AuditedRecord) {
     let id = UUID()
-    let content = AuditChain.contentHash(AuditContent.scopeVersion(number: 1, goalsJSON: "[\"Launch\"]", inScopeJSON: "[\"Shop\"]",
-                                                                  outOfScopeJSON: "[]", notes: nil, comment: "OK"))
-    let entry = AuditChain.next(after: nil, at: at, actor: signer, action: AuditContent.scopeSignOff, objectType: "scope_version",
-                                objectID: id, projectID: nil, contentHash: content, key: testAuditKey)
+    let content = AuditChain.contentHash(
+        AuditContent.scopeVersion(
+            number: 1, goalsJSON: "[\"Launch\"]", inScopeJSON: "[\"Shop\"]",
+            outOfScopeJSON: "[]", notes: nil, comment: "OK"))
+    let entry = AuditChain.next(
+        after: nil, at: at, actor: signer, action: AuditContent.scopeSignOff, objectType: "scope_version",
+        objectID: id, projectID: nil, contentHash: content, key: testAuditKey)
     return (entry, AuditedRecord(kind: .scopeVersion, id: id, status: "signed_off", decidedBy: signer, decidedAt: at, contentHash: content))
 }
 
@@ -60,8 +63,9 @@ struct AuditVerifierTests {
     @Test("a chain shorter than the checkpoint fails: entries were removed")
     func truncatedChainFails() {
         let (entry, record) = signedScope()
-        let result = AuditVerifier.verify([entry], key: testAuditKey, records: [record],
-                                          checkpoint: .found(AuditCheckpoint(seq: 2, hash: "ff")))
+        let result = AuditVerifier.verify(
+            [entry], key: testAuditKey, records: [record],
+            checkpoint: .found(AuditCheckpoint(seq: 2, hash: "ff")))
         #expect(result.problem?.description == "chain ends at 1 but the checkpoint says 2: entries were removed")
         #expect(result.firstBadSeq == 2)
     }
@@ -69,8 +73,9 @@ struct AuditVerifierTests {
     @Test("an entry at the checkpoint's seq with another hash fails")
     func rewrittenHeadFails() {
         let (entry, record) = signedScope()
-        let result = AuditVerifier.verify([entry], key: testAuditKey, records: [record],
-                                          checkpoint: .found(AuditCheckpoint(seq: 1, hash: "ff")))
+        let result = AuditVerifier.verify(
+            [entry], key: testAuditKey, records: [record],
+            checkpoint: .found(AuditCheckpoint(seq: 1, hash: "ff")))
         #expect(result.problem == .checkpointDiffers(seq: 1))
     }
 
@@ -85,12 +90,14 @@ struct AuditVerifierTests {
     @Test("a returned deliverable that was resubmitted is not compared with what the return vouched for")
     func resubmittedReturnIsSkipped() {
         let id = UUID()
-        let entry = AuditChain.next(after: nil, at: at, actor: signer, action: AuditContent.deliverableReturn, objectType: "deliverable",
-                                    objectID: id, projectID: nil, contentHash: "old", key: testAuditKey)
+        let entry = AuditChain.next(
+            after: nil, at: at, actor: signer, action: AuditContent.deliverableReturn, objectType: "deliverable",
+            objectID: id, projectID: nil, contentHash: "old", key: testAuditKey)
         let resubmitted = AuditedRecord(kind: .deliverable, id: id, status: "submitted", decidedBy: nil, decidedAt: nil, contentHash: "new")
         #expect(AuditVerifier.verify([entry], key: testAuditKey, records: [resubmitted], checkpoint: .missing).ok)
         let stillReturned = AuditedRecord(kind: .deliverable, id: id, status: "returned", decidedBy: signer, decidedAt: at, contentHash: "new")
-        #expect(AuditVerifier.verify([entry], key: testAuditKey, records: [stillReturned], checkpoint: .missing).problem
+        #expect(
+            AuditVerifier.verify([entry], key: testAuditKey, records: [stillReturned], checkpoint: .missing).problem
                 == .contentDiffers(objectType: "deliverable", objectID: id, seq: 1))
     }
 
@@ -98,7 +105,8 @@ struct AuditVerifierTests {
     func unrecordedDecisionIsNamed() {
         let id = UUID()
         let record = AuditedRecord(kind: .deliverable, id: id, status: "accepted", decidedBy: signer, decidedAt: at, contentHash: "c")
-        #expect(AuditVerifier.verify([], key: testAuditKey, records: [record], checkpoint: .missing).problem
+        #expect(
+            AuditVerifier.verify([], key: testAuditKey, records: [record], checkpoint: .missing).problem
                 == .unrecorded(objectType: "deliverable", objectID: id))
     }
 
@@ -116,10 +124,14 @@ struct AuditVerifierTests {
         var legacy: [AuditEntry] = []
         for seq in 1...3 {
             let prev = legacy.last?.hash ?? AuditChain.genesisHash
-            let hash = AuditChain.entryHash(seq: seq, at: at, actor: "a", action: "x", objectType: "t", objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!,
-                                            contentHash: "c\(seq)", prevHash: prev, scheme: .unkeyed)
-            legacy.append(AuditEntry(seq: seq, at: at, actor: "a", action: "x", objectType: "t", objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, projectID: nil,
-                                     contentHash: "c\(seq)", prevHash: prev, hash: hash))
+            let hash = AuditChain.entryHash(
+                seq: seq, at: at, actor: "a", action: "x", objectType: "t", objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!,
+                contentHash: "c\(seq)", prevHash: prev, scheme: .unkeyed)
+            legacy.append(
+                AuditEntry(
+                    seq: seq, at: at, actor: "a", action: "x", objectType: "t", objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!,
+                    projectID: nil,
+                    contentHash: "c\(seq)", prevHash: prev, hash: hash))
         }
         #expect(AuditChain.verify(legacy, scheme: .unkeyed).ok)
         #expect(!AuditChain.verify(legacy, scheme: .keyed(testAuditKey)).ok)

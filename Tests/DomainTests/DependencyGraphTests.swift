@@ -58,8 +58,10 @@ struct DependencyGraphTests {
     @Test("a three-item loop is reported as exactly its three items, each depending on the next")
     func threeCycleNamesExactlyItsItems() throws {
         // given: 1 → 2 → 3 → 1, with 4 and 5 hanging off the loop
-        let graph = [node(1): [node(2)], node(2): [node(3)], node(3): [node(1)],
-                     node(4): [node(1)], node(5): [node(4)]]
+        let graph = [
+            node(1): [node(2)], node(2): [node(3)], node(3): [node(1)],
+            node(4): [node(1)], node(5): [node(4)],
+        ]
 
         // when
         let cycle = try #require(DependencyGraph.findCycle(graph))

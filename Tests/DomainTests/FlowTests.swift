@@ -3,12 +3,14 @@ import Testing
 
 @Suite("DeliverableFlow")
 struct DeliverableFlowTests {
-    @Test("allowed transitions lead to the expected status", arguments: [
-        (DeliverableStatus.open, DeliverableAction.submit, DeliverableStatus.submitted),
-        (.returned, .submit, .submitted),
-        (.submitted, .accept, .accepted),
-        (.submitted, .return, .returned),
-    ])
+    @Test(
+        "allowed transitions lead to the expected status",
+        arguments: [
+            (DeliverableStatus.open, DeliverableAction.submit, DeliverableStatus.submitted),
+            (.returned, .submit, .submitted),
+            (.submitted, .accept, .accepted),
+            (.submitted, .return, .returned),
+        ])
     func allowedTransition(_ from: DeliverableStatus, action: DeliverableAction, to expected: DeliverableStatus) throws {
         // given
         let comment = "Please fix the logo colour"
@@ -20,12 +22,14 @@ struct DeliverableFlowTests {
         #expect(status == expected)
     }
 
-    @Test("every other status and action pair is a conflict", arguments: [
-        (DeliverableStatus.open, DeliverableAction.accept), (.open, .return),
-        (.submitted, .submit),
-        (.accepted, .submit), (.accepted, .accept), (.accepted, .return),
-        (.returned, .accept), (.returned, .return),
-    ])
+    @Test(
+        "every other status and action pair is a conflict",
+        arguments: [
+            (DeliverableStatus.open, DeliverableAction.accept), (.open, .return),
+            (.submitted, .submit),
+            (.accepted, .submit), (.accepted, .accept), (.accepted, .return),
+            (.returned, .accept), (.returned, .return),
+        ])
     func forbiddenTransitionIsConflict(_ from: DeliverableStatus, action: DeliverableAction) {
         // given
         let comment = "Please fix the logo colour"
@@ -37,11 +41,13 @@ struct DeliverableFlowTests {
         #expect(error?.conflictMessage != nil)
     }
 
-    @Test("a conflict says which status refused which action, in plain words", arguments: [
-        (DeliverableStatus.accepted, DeliverableAction.submit, "a deliverable that is accepted cannot be submitted"),
-        (.open, .accept, "a deliverable that is open cannot be accepted"),
-        (.accepted, .return, "a deliverable that is accepted cannot be returned"),
-    ])
+    @Test(
+        "a conflict says which status refused which action, in plain words",
+        arguments: [
+            (DeliverableStatus.accepted, DeliverableAction.submit, "a deliverable that is accepted cannot be submitted"),
+            (.open, .accept, "a deliverable that is open cannot be accepted"),
+            (.accepted, .return, "a deliverable that is accepted cannot be returned"),
+        ])
     func conflictMessage(_ from: DeliverableStatus, action: DeliverableAction, message: String) {
         // given / when
         let error = domainError { _ = try DeliverableFlow.next(from: from, on: action, comment: "x") }
@@ -50,8 +56,9 @@ struct DeliverableFlowTests {
         #expect(error == .conflict(message))
     }
 
-    @Test("returning a submitted deliverable without a real comment is refused naming the comment field",
-          arguments: [nil, "", "  \n "] as [String?])
+    @Test(
+        "returning a submitted deliverable without a real comment is refused naming the comment field",
+        arguments: [nil, "", "  \n "] as [String?])
     func returnRequiresComment(_ comment: String?) {
         // given / when
         let error = domainError { _ = try DeliverableFlow.next(from: .submitted, on: .return, comment: comment) }
@@ -91,9 +98,11 @@ struct ScopeFlowTests {
         #expect(status == .signedOff)
     }
 
-    @Test("a signed-off or superseded scope version cannot be signed off", arguments: [
-        ScopeStatus.signedOff, .superseded,
-    ])
+    @Test(
+        "a signed-off or superseded scope version cannot be signed off",
+        arguments: [
+            ScopeStatus.signedOff, .superseded,
+        ])
     func onlyProposedCanBeSignedOff(_ status: ScopeStatus) {
         // given / when
         let error = domainError { _ = try ScopeFlow.signOff(status) }
@@ -102,9 +111,11 @@ struct ScopeFlowTests {
         #expect(error?.conflictMessage?.contains(status.rawValue) == true)
     }
 
-    @Test("a new proposal supersedes open proposals but leaves signed-off and superseded versions alone", arguments: [
-        (ScopeStatus.proposed, ScopeStatus.superseded), (.signedOff, .signedOff), (.superseded, .superseded),
-    ])
+    @Test(
+        "a new proposal supersedes open proposals but leaves signed-off and superseded versions alone",
+        arguments: [
+            (ScopeStatus.proposed, ScopeStatus.superseded), (.signedOff, .signedOff), (.superseded, .superseded),
+        ])
     func newProposal(_ status: ScopeStatus, expected: ScopeStatus) {
         // given / when
         let result = ScopeFlow.onNewProposal(status)
@@ -113,9 +124,11 @@ struct ScopeFlowTests {
         #expect(result == expected)
     }
 
-    @Test("a newer sign-off supersedes the previously signed-off version only", arguments: [
-        (ScopeStatus.signedOff, ScopeStatus.superseded), (.proposed, .proposed), (.superseded, .superseded),
-    ])
+    @Test(
+        "a newer sign-off supersedes the previously signed-off version only",
+        arguments: [
+            (ScopeStatus.signedOff, ScopeStatus.superseded), (.proposed, .proposed), (.superseded, .superseded),
+        ])
     func newerSignOff(_ status: ScopeStatus, expected: ScopeStatus) {
         // given / when
         let result = ScopeFlow.onNewerSignOff(status)

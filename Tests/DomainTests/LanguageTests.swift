@@ -3,10 +3,12 @@ import Testing
 
 @Suite("Language")
 struct LanguageTests {
-    @Test("Accept-Language headers map to the language they ask for", arguments: [
-        ("zh-CN,zh;q=0.9", Language.zhHans), ("en-US", .en), ("zh", .zhHans), ("EN-gb", .en),
-        ("zh-Hant-TW", .zhHans), ("fr-FR, en;q=0.5", .en), (" de ;q=1, zh-CN;q=0.8", .zhHans),
-    ])
+    @Test(
+        "Accept-Language headers map to the language they ask for",
+        arguments: [
+            ("zh-CN,zh;q=0.9", Language.zhHans), ("en-US", .en), ("zh", .zhHans), ("EN-gb", .en),
+            ("zh-Hant-TW", .zhHans), ("fr-FR, en;q=0.5", .en), (" de ;q=1, zh-CN;q=0.8", .zhHans),
+        ])
     func headerMapsToLanguage(_ header: String, expected: Language) {
         // given / when
         let language = Language.preferred(byAcceptLanguage: header)

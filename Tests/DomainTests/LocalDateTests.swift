@@ -23,9 +23,11 @@ struct LocalDateTests {
         #expect(date?.day == 7)
     }
 
-    @Test("impossible calendar dates are refused", arguments: [
-        "2025-02-30", "2025-04-31", "2025-00-10", "2025-13-01", "2025-01-00", "2025-01-32",
-    ])
+    @Test(
+        "impossible calendar dates are refused",
+        arguments: [
+            "2025-02-30", "2025-04-31", "2025-00-10", "2025-13-01", "2025-01-00", "2025-01-32",
+        ])
     func refusesImpossibleDates(_ text: String) {
         // given / when
         let date = LocalDate(text)
@@ -34,9 +36,11 @@ struct LocalDateTests {
         #expect(date == nil)
     }
 
-    @Test("29 February exists only in leap years, including every 400th century year", arguments: [
-        ("2024-02-29", true), ("2023-02-29", false), ("2000-02-29", true), ("2100-02-29", false),
-    ])
+    @Test(
+        "29 February exists only in leap years, including every 400th century year",
+        arguments: [
+            ("2024-02-29", true), ("2023-02-29", false), ("2000-02-29", true), ("2100-02-29", false),
+        ])
     func leapDayExistsOnlyInLeapYears(_ text: String, exists: Bool) {
         // given / when
         let date = LocalDate(text)
@@ -45,9 +49,11 @@ struct LocalDateTests {
         #expect((date != nil) == exists)
     }
 
-    @Test("years outside 1970–9999 are refused, the bounds themselves accepted", arguments: [
-        ("1969-12-31", false), ("1970-01-01", true), ("9999-12-31", true), ("10000-01-01", false),
-    ])
+    @Test(
+        "years outside 1970–9999 are refused, the bounds themselves accepted",
+        arguments: [
+            ("1969-12-31", false), ("1970-01-01", true), ("9999-12-31", true), ("10000-01-01", false),
+        ])
     func refusesYearsOutsideRange(_ text: String, accepted: Bool) {
         // given / when
         let date = LocalDate(text)
@@ -63,10 +69,12 @@ struct LocalDateTests {
         #expect(LocalDate(year: 10_000, month: 1, day: 1) == nil)
     }
 
-    @Test("anything but exactly YYYY-MM-DD is refused", arguments: [
-        "2025-1-05", "2025-01-5", "2025-01-05T", "2025-01-05T00:00:00Z", " 2025-01-05", "2025-01-05 ",
-        "2025/01/05", "+025-01-05", "2025-0a-05", "", "20250105",
-    ])
+    @Test(
+        "anything but exactly YYYY-MM-DD is refused",
+        arguments: [
+            "2025-1-05", "2025-01-5", "2025-01-05T", "2025-01-05T00:00:00Z", " 2025-01-05", "2025-01-05 ",
+            "2025/01/05", "+025-01-05", "2025-0a-05", "", "20250105",
+        ])
     func refusesOtherShapes(_ text: String) {
         // given / when
         let date = LocalDate(text)
@@ -97,11 +105,13 @@ struct LocalDateTests {
 
         // when
         for dayNumber in stride(from: 0, to: 146_097, by: 7) {
-            let parts = calendar.dateComponents([.year, .month, .day],
-                                                from: Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
+            let parts = calendar.dateComponents(
+                [.year, .month, .day],
+                from: Date(timeIntervalSince1970: Double(dayNumber) * 86_400))
             let date = LocalDate(dayNumber: dayNumber)
             if date.year != parts.year || date.month != parts.month || date.day != parts.day
-                || LocalDate(year: date.year, month: date.month, day: date.day)?.dayNumber != dayNumber {
+                || LocalDate(year: date.year, month: date.month, day: date.day)?.dayNumber != dayNumber
+            {
                 mismatches.append(dayNumber)
             }
         }
@@ -120,9 +130,11 @@ struct LocalDateTests {
         #expect(epoch.isoWeekday == 4)
     }
 
-    @Test("ISO weekdays run from Monday 1 to Sunday 7", arguments: [
-        ("2026-11-30", 1), ("2026-12-02", 3), ("2026-12-05", 6), ("2026-11-29", 7),
-    ])
+    @Test(
+        "ISO weekdays run from Monday 1 to Sunday 7",
+        arguments: [
+            ("2026-11-30", 1), ("2026-12-02", 3), ("2026-12-05", 6), ("2026-11-29", 7),
+        ])
     func isoWeekday(_ text: String, weekday: Int) {
         // given
         let date = day(text)
@@ -140,11 +152,13 @@ struct LocalDateTests {
         #expect(!day("2026-11-30").isWeekend)
     }
 
-    @Test("adding days crosses month, year and leap-day boundaries", arguments: [
-        ("2025-01-31", 1, "2025-02-01"), ("2025-12-31", 1, "2026-01-01"), ("2024-02-28", 1, "2024-02-29"),
-        ("2023-02-28", 1, "2023-03-01"), ("2025-03-01", -1, "2025-02-28"), ("2024-01-01", 366, "2025-01-01"),
-        ("2025-05-05", 0, "2025-05-05"),
-    ])
+    @Test(
+        "adding days crosses month, year and leap-day boundaries",
+        arguments: [
+            ("2025-01-31", 1, "2025-02-01"), ("2025-12-31", 1, "2026-01-01"), ("2024-02-28", 1, "2024-02-29"),
+            ("2023-02-28", 1, "2023-03-01"), ("2025-03-01", -1, "2025-02-28"), ("2024-01-01", 366, "2025-01-01"),
+            ("2025-05-05", 0, "2025-05-05"),
+        ])
     func addingDays(_ start: String, days: Int, expected: String) {
         // given
         let date = day(start)

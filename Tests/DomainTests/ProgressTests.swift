@@ -10,8 +10,9 @@ private func day(_ text: String) -> LocalDate {
 }
 
 private func item(estimate: Double?, progress: Int, status: WorkItemStatus = .doing, due: String = "2025-03-31") -> WorkItem {
-    WorkItem(id: UUID(), projectID: project, title: "Item", startDate: day("2025-03-01"), dueDate: day(due),
-             estimateHours: estimate, progress: progress, status: status)
+    WorkItem(
+        id: UUID(), projectID: project, title: "Item", startDate: day("2025-03-01"), dueDate: day(due),
+        estimateHours: estimate, progress: progress, status: status)
 }
 
 private func milestone(due: String) -> Milestone {
@@ -77,9 +78,11 @@ struct ProgressTests {
         #expect(percent == 50)
     }
 
-    @Test("the percentage is rounded to the nearest whole number", arguments: [
-        ([100, 0, 0], 33), ([100, 100, 0], 67),
-    ])
+    @Test(
+        "the percentage is rounded to the nearest whole number",
+        arguments: [
+            ([100, 0, 0], 33), ([100, 100, 0], 67),
+        ])
     func rounding(_ progresses: [Int], expected: Int) {
         // given
         let items = progresses.map { item(estimate: 1, progress: $0) }

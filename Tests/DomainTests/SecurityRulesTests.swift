@@ -21,9 +21,11 @@ struct PasswordRuleTests {
         #expect(firstInput.utf8.count <= 72)
     }
 
-    @Test("passwords of up to 72 bytes go to bcrypt unchanged", arguments: [
-        "correct horse", String(repeating: "x", count: 72),
-    ])
+    @Test(
+        "passwords of up to 72 bytes go to bcrypt unchanged",
+        arguments: [
+            "correct horse", String(repeating: "x", count: 72),
+        ])
     func shortPasswordsUnchanged(_ password: String) {
         // given / when
         let input = PasswordRule.bcryptInput(password)

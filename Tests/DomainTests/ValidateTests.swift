@@ -18,10 +18,12 @@ struct ValidateTests {
         #expect(email == "ann.lee@example.com")
     }
 
-    @Test("malformed e-mail addresses are refused naming the email field", arguments: [
-        "", "ann", "ann@", "@example.com", "ann@example", "ann@.example.com", "ann@example.",
-        "ann lee@example.com", "<ann@example.com>", "ann@b@example.com",
-    ])
+    @Test(
+        "malformed e-mail addresses are refused naming the email field",
+        arguments: [
+            "", "ann", "ann@", "@example.com", "ann@example", "ann@.example.com", "ann@example.",
+            "ann lee@example.com", "<ann@example.com>", "ann@b@example.com",
+        ])
     func malformedEmailIsRefused(_ input: String) {
         // given / when
         let error = domainError { _ = try Validate.email(input) }
@@ -215,9 +217,11 @@ struct ValidateTests {
         #expect(currency == "CNY")
     }
 
-    @Test("anything but three ASCII letters is refused naming the currency field", arguments: [
-        "", "CN", "CNYY", "C1Y", "ÉUR", "¥¥¥",
-    ])
+    @Test(
+        "anything but three ASCII letters is refused naming the currency field",
+        arguments: [
+            "", "CN", "CNYY", "C1Y", "ÉUR", "¥¥¥",
+        ])
     func badCurrencyIsRefused(_ input: String) {
         // given / when
         let error = domainError { _ = try Validate.currency(input) }
@@ -228,11 +232,13 @@ struct ValidateTests {
 
     // MARK: link
 
-    @Test("http and https links are accepted, trimmed", arguments: [
-        ("https://example.com/spec", "https://example.com/spec"),
-        ("  http://example.com  ", "http://example.com"),
-        ("HTTPS://Example.com/a?b=c", "HTTPS://Example.com/a?b=c"),
-    ])
+    @Test(
+        "http and https links are accepted, trimmed",
+        arguments: [
+            ("https://example.com/spec", "https://example.com/spec"),
+            ("  http://example.com  ", "http://example.com"),
+            ("HTTPS://Example.com/a?b=c", "HTTPS://Example.com/a?b=c"),
+        ])
     func linkIsAccepted(_ input: String, expected: String) throws {
         // given / when
         let link = try Validate.link(input, field: "url")
@@ -248,10 +254,12 @@ struct ValidateTests {
         #expect(try Validate.link("   ", field: "url") == nil)
     }
 
-    @Test("script, data, ftp and host-less links are refused naming the field", arguments: [
-        "javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>",
-        "ftp://example.com/file", "example.com", "//example.com",
-    ])
+    @Test(
+        "script, data, ftp and host-less links are refused naming the field",
+        arguments: [
+            "javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>",
+            "ftp://example.com/file", "example.com", "//example.com",
+        ])
     func unsafeLinkIsRefused(_ input: String) {
         // given / when
         let error = domainError { _ = try Validate.link(input, field: "url") }

@@ -13,10 +13,12 @@ import Web
             // given
             let now = Date(timeIntervalSince1970: 1_796_000_000.123_456)
             // when
-            let first = try await AuditLog.append(on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.first", objectType: "x",
-                                                  objectID: UUID(), projectID: nil, content: [("goals", "[\"Launch\"]")])
-            let second = try await AuditLog.append(on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.second", objectType: "x",
-                                                   objectID: UUID(), projectID: nil, content: [("name", "Mock-ups")])
+            let first = try await AuditLog.append(
+                on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.first", objectType: "x",
+                objectID: UUID(), projectID: nil, content: [("goals", "[\"Launch\"]")])
+            let second = try await AuditLog.append(
+                on: app.db, key: TestSecrets.auditKey, at: now, actor: "contact:a", action: "test.second", objectType: "x",
+                objectID: UUID(), projectID: nil, content: [("name", "Mock-ups")])
             // then
             #expect(first.seq == 1 && second.seq == 2)
             #expect(second.prevHash == first.hash)
@@ -33,8 +35,9 @@ import Web
                     group.addTask {
                         let body: @Sendable () async throws -> Void = {
                             try await app.db.transaction { db in
-                                _ = try await AuditLog.append(on: db, key: TestSecrets.auditKey, at: Date(), actor: "member:\(index)", action: "test", objectType: "x",
-                                                              objectID: UUID(), projectID: nil, content: [])
+                                _ = try await AuditLog.append(
+                                    on: db, key: TestSecrets.auditKey, at: Date(), actor: "member:\(index)", action: "test", objectType: "x",
+                                    objectID: UUID(), projectID: nil, content: [])
                             }
                         }
                         if let gate { try await gate.run(body) } else { try await body() }

@@ -37,8 +37,9 @@ import Vapor
 
     @Test func foreignKeysAreEnforced() async throws {
         try await withTestApp { app, _ in
-            let contact = ContactRecord(customerID: UUID(), name: "Orphan", email: "o@x.test", phone: nil, language: .en,
-                                        preferredChannel: nil, createdAt: Date())
+            let contact = ContactRecord(
+                customerID: UUID(), name: "Orphan", email: "o@x.test", phone: nil, language: .en,
+                preferredChannel: nil, createdAt: Date())
             await #expect(throws: (any Error).self) { try await contact.create(on: app.db) }
         }
     }

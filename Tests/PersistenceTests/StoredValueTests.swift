@@ -16,7 +16,9 @@ import Vapor
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("UPDATE work_items SET status = 'weird' WHERE id = \(bind: world.visibleItem)").run()
             // when
-            let statusError = await #expect(throws: StoredValueError.self) { _ = try await PlanStore.workItems(projectID: world.projectA, on: app.db) }
+            let statusError = await #expect(throws: StoredValueError.self) {
+                _ = try await PlanStore.workItems(projectID: world.projectA, on: app.db)
+            }
             try await sql.raw("UPDATE work_items SET status = 'todo', due_date = '2026-02-30' WHERE id = \(bind: world.visibleItem)").run()
             let dateError = await #expect(throws: StoredValueError.self) { _ = try await PlanStore.workItems(projectID: world.projectA, on: app.db) }
             // then

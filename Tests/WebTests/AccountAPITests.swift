@@ -13,8 +13,11 @@ import Vapor
             // given
             let world = try await World.make(app)
             // when
-            let again = try await world.client.json(.POST, "/api/v1/setup", body: [
-                "workspaceName": "Other", "name": "Eve", "email": "eve@x.test", "password": World.password, "language": "en"])
+            let again = try await world.client.json(
+                .POST, "/api/v1/setup",
+                body: [
+                    "workspaceName": "Other", "name": "Eve", "email": "eve@x.test", "password": World.password, "language": "en",
+                ])
             // then
             #expect(again.status == .conflict)
             #expect(try await MemberRecord.query(on: app.db).filter(\.$email == "eve@x.test").count() == 0)
@@ -35,8 +38,11 @@ import Vapor
             // given
             let world = try await World.make(app)
             let prefix = String(repeating: "a", count: 72)
-            _ = try await world.client.json(.POST, "/api/v1/members", token: world.ownerToken, body: [
-                "name": "Long", "email": "long@studio.test", "role": "member", "password": prefix + "first"])
+            _ = try await world.client.json(
+                .POST, "/api/v1/members", token: world.ownerToken,
+                body: [
+                    "name": "Long", "email": "long@studio.test", "role": "member", "password": prefix + "first",
+                ])
             // when
             let right = try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "long@studio.test", "password": prefix + "first"])
             let wrong = try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "long@studio.test", "password": prefix + "other"])
@@ -77,16 +83,21 @@ import Vapor
                 _ = try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": "guess guess"])
             }
             // when: even the right password is refused while throttled
-            let throttled = try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": World.password])
+            let throttled = try await world.client.json(
+                .POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": World.password])
             // then
             #expect(throttled.status == .tooManyRequests)
             let retry = Int(throttled.headers.first(name: "Retry-After") ?? "") ?? 0
             #expect(retry > 0 && retry <= 15 * 60)
             // and another account is not affected
-            #expect(try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "manager@studio.test", "password": World.password]).status == .created)
+            #expect(
+                try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "manager@studio.test", "password": World.password]).status
+                    == .created)
             // and the window passes
             clock.advance(by: 16 * 60)
-            #expect(try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": World.password]).status == .created)
+            #expect(
+                try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": World.password]).status
+                    == .created)
         }
     }
 
@@ -94,8 +105,11 @@ import Vapor
         try await withTestApp { app, _ in
             let world = try await World.make(app)
             let manager = try #require(try await world.token(.manager))
-            let reply = try await world.client.json(.POST, "/api/v1/members", token: manager, body: [
-                "name": "Boss", "email": "boss@studio.test", "role": "owner", "password": World.password])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/members", token: manager,
+                body: [
+                    "name": "Boss", "email": "boss@studio.test", "role": "owner", "password": World.password,
+                ])
             #expect(reply.status == .forbidden)
         }
     }
@@ -111,4 +125,3 @@ import Vapor
         }
     }
 }
-

@@ -32,8 +32,11 @@ import Vapor
         try await withLegacyDatabase(entries: 3) { app, legacy in
             // given the middle entry was edited in the database
             let sql = app.db as! any SQLDatabase
-            try await sql.raw(sql.dialect.name == "sqlite" ? "DROP TRIGGER audit_entries_no_update"
-                                                          : "DROP TRIGGER audit_entries_append_only ON audit_entries").run()
+            try await sql.raw(
+                sql.dialect.name == "sqlite"
+                    ? "DROP TRIGGER audit_entries_no_update"
+                    : "DROP TRIGGER audit_entries_append_only ON audit_entries"
+            ).run()
             try await sql.raw("UPDATE audit_entries SET actor = 'member:eve' WHERE seq = 2").run()
             // when the new release starts, it refuses and names the entry
             do {
@@ -65,12 +68,17 @@ import Vapor
             let approver = try #require(try await world.token(.approverA))
             _ = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver)
             let sql = app.db as! any SQLDatabase
-            try await sql.raw(sql.dialect.name == "sqlite" ? "DROP TRIGGER audit_entries_no_update"
-                                                          : "ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only").run()
+            try await sql.raw(
+                sql.dialect.name == "sqlite"
+                    ? "DROP TRIGGER audit_entries_no_update"
+                    : "ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only"
+            ).run()
             try await AuditTamper.rewriteUnkeyed(sql, entries: try await AuditLog.entries(on: app.db)) { $0.contentHash }
-            try await sql.raw(sql.dialect.name == "sqlite"
-                ? "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
-                : "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only").run()
+            try await sql.raw(
+                sql.dialect.name == "sqlite"
+                    ? "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+                    : "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_append_only"
+            ).run()
             try await sql.update("audit_state").set("scheme", to: SQLBind("sha256")).run()
             try FileManager.default.removeItem(atPath: app.tandem.auditCheckpoint.path)
             #expect(try await TandemCommand.auditVerify(app).code == 2)
@@ -100,10 +108,12 @@ private func withLegacyDatabase(entries count: Int, _ body: (Application, [Audit
             let contentHash = AuditChain.contentHash([("n", String(index))])
             let prev = legacy.last?.hash ?? AuditChain.genesisHash
             let objectID = UUID()
-            let hash = AuditChain.entryHash(seq: index, at: at, actor: "member:ann", action: "legacy.test", objectType: "x", objectID: objectID,
-                                            contentHash: contentHash, prevHash: prev, scheme: .unkeyed)
-            let entry = AuditEntry(seq: index, at: at, actor: "member:ann", action: "legacy.test", objectType: "x", objectID: objectID,
-                                   projectID: nil, contentHash: contentHash, prevHash: prev, hash: hash)
+            let hash = AuditChain.entryHash(
+                seq: index, at: at, actor: "member:ann", action: "legacy.test", objectType: "x", objectID: objectID,
+                contentHash: contentHash, prevHash: prev, scheme: .unkeyed)
+            let entry = AuditEntry(
+                seq: index, at: at, actor: "member:ann", action: "legacy.test", objectType: "x", objectID: objectID,
+                projectID: nil, contentHash: contentHash, prevHash: prev, hash: hash)
             try await AuditEntryRecord(entry).create(on: app.db)
             legacy.append(entry)
         }

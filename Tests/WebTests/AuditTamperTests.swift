@@ -89,7 +89,8 @@ import Vapor
         try await withTamperableApp { app, world in
             try await world.decideEverything()
             // returned deliverables have no trigger (they are resubmitted by design), so this needs no dropped guard
-            try await (app.db as! any SQLDatabase).raw("UPDATE deliverables SET decision_comment = 'Looks great' WHERE id = \(bind: world.returned)").run()
+            try await (app.db as! any SQLDatabase).raw("UPDATE deliverables SET decision_comment = 'Looks great' WHERE id = \(bind: world.returned)")
+                .run()
             let report = try await TandemCommand.auditVerify(app).report
             #expect(report.contains("deliverable \(world.returned.uuidString.lowercased()) (entry 3): content differs from what was decided"))
         }
@@ -98,8 +99,9 @@ import Vapor
     @Test func aSignOffWrittenStraightIntoTheTableIsUnrecorded() async throws {
         try await withTamperableApp { app, world in
             // given a proposed version nobody signed
-            _ = try await world.world.client.json(.POST, "/api/v1/projects/\(world.world.projectA)/scope-versions", token: world.world.ownerToken,
-                                                  body: ["goals": ["Launch"], "inScope": ["Shop"], "outOfScope": [String]()])
+            _ = try await world.world.client.json(
+                .POST, "/api/v1/projects/\(world.world.projectA)/scope-versions", token: world.world.ownerToken,
+                body: ["goals": ["Launch"], "inScope": ["Shop"], "outOfScope": [String]()])
             let contact = try #require(world.world.ids[.approverA])
             // when someone marks it signed in the database
             let version = try #require(try await ScopeVersionRecord.query(on: app.db).filter(\.$number == 2).first())
@@ -155,8 +157,9 @@ import Vapor
             try await world.decideEverything()
             let client = world.world.client
             let project = world.world.projectA
-            _ = try await client.json(.POST, "/api/v1/projects/\(project)/scope-versions", token: world.world.ownerToken,
-                                      body: ["goals": ["Launch"], "inScope": ["Shop", "App"], "outOfScope": [String]()])
+            _ = try await client.json(
+                .POST, "/api/v1/projects/\(project)/scope-versions", token: world.world.ownerToken,
+                body: ["goals": ["Launch"], "inScope": ["Shop", "App"], "outOfScope": [String]()])
             let approver = try #require(try await world.world.token(.approverA))
             #expect(try await client.json(.POST, "/api/v1/projects/\(project)/scope-versions/2/sign-off", token: approver).status == .ok)
             let statuses = try await ScopeVersionRecord.query(on: app.db).sort(\.$number).all().map(\.status.rawValue)
@@ -168,8 +171,9 @@ import Vapor
     @Test func aReturnedDeliverableMayBeResubmittedAndStillVerifies() async throws {
         try await withTamperableApp { app, world in
             try await world.decideEverything()
-            let reply = try await world.world.client.json(.POST, "/api/v1/deliverables/\(world.returned)/submit", token: world.world.ownerToken,
-                                                          body: ["link": "https://files.test/v2"])
+            let reply = try await world.world.client.json(
+                .POST, "/api/v1/deliverables/\(world.returned)/submit", token: world.world.ownerToken,
+                body: ["link": "https://files.test/v2"])
             #expect(reply.string("status") == "submitted")
             #expect(try await TandemCommand.auditVerify(app).code == 0)
         }
@@ -186,11 +190,17 @@ struct DecidedWorld {
     func decideEverything() async throws {
         let approver = try #require(try await world.token(.approverA))
         let client = world.client
-        #expect(try await client.json(.POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver,
-                                      body: ["comment": "同意"]).status == .ok)
+        #expect(
+            try await client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver,
+                body: ["comment": "同意"]
+            ).status == .ok)
         #expect(try await client.json(.POST, "/api/v1/deliverables/\(accepted)/accept", token: approver, body: [:]).status == .ok)
-        #expect(try await client.json(.POST, "/api/v1/deliverables/\(returned)/return", token: approver,
-                                      body: ["comment": "颜色太暗"]).status == .ok)
+        #expect(
+            try await client.json(
+                .POST, "/api/v1/deliverables/\(returned)/return", token: approver,
+                body: ["comment": "颜色太暗"]
+            ).status == .ok)
     }
 }
 
@@ -200,11 +210,15 @@ func withTamperableApp(_ body: (Application, DecidedWorld) async throws -> Void)
     defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
     try await withTestApp(sqliteFile: file) { app, _ in
         let world = try await World.make(app)
-        let created = try await world.client.json(.POST, "/api/v1/milestones/\(world.visibleMilestone)/deliverables", token: world.ownerToken,
-                                                  body: ["name": "Logo", "acceptanceCriteria": "Two colour variants"])
+        let created = try await world.client.json(
+            .POST, "/api/v1/milestones/\(world.visibleMilestone)/deliverables", token: world.ownerToken,
+            body: ["name": "Logo", "acceptanceCriteria": "Two colour variants"])
         let id = try #require(created.string("id").flatMap(UUID.init(uuidString:)))
-        #expect(try await world.client.json(.POST, "/api/v1/deliverables/\(id)/submit", token: world.ownerToken,
-                                            body: ["link": "https://files.test/logo"]).status == .ok)
+        #expect(
+            try await world.client.json(
+                .POST, "/api/v1/deliverables/\(id)/submit", token: world.ownerToken,
+                body: ["link": "https://files.test/logo"]
+            ).status == .ok)
         try await body(app, DecidedWorld(world: world, returned: id))
     }
 }
@@ -213,12 +227,17 @@ func withTamperableApp(_ body: (Application, DecidedWorld) async throws -> Void)
 enum AuditTamper {
     /// Drops every trigger that guards the log and the decided records.
     static func dropGuards(_ sql: any SQLDatabase) async throws {
-        let statements = sql.dialect.name == "sqlite"
-            ? ["audit_entries_no_update", "audit_entries_no_delete", "scope_versions_signed_no_update", "scope_versions_signed_no_delete",
-               "deliverables_accepted_no_update", "deliverables_accepted_no_delete"].map { "DROP TRIGGER \($0)" }
-            : ["DROP TRIGGER audit_entries_append_only ON audit_entries",
-               "DROP TRIGGER scope_versions_signed_immutable ON scope_versions",
-               "DROP TRIGGER deliverables_accepted_immutable ON deliverables"]
+        let statements =
+            sql.dialect.name == "sqlite"
+            ? [
+                "audit_entries_no_update", "audit_entries_no_delete", "scope_versions_signed_no_update", "scope_versions_signed_no_delete",
+                "deliverables_accepted_no_update", "deliverables_accepted_no_delete",
+            ].map { "DROP TRIGGER \($0)" }
+            : [
+                "DROP TRIGGER audit_entries_append_only ON audit_entries",
+                "DROP TRIGGER scope_versions_signed_immutable ON scope_versions",
+                "DROP TRIGGER deliverables_accepted_immutable ON deliverables",
+            ]
         for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
     }
 
@@ -228,8 +247,9 @@ enum AuditTamper {
         for var entry in entries {
             entry.contentHash = contentHash(entry)
             entry.prevHash = previous
-            entry.hash = AuditChain.entryHash(seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, objectType: entry.objectType,
-                                              objectID: entry.objectID, contentHash: entry.contentHash, prevHash: previous, scheme: .unkeyed)
+            entry.hash = AuditChain.entryHash(
+                seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, objectType: entry.objectType,
+                objectID: entry.objectID, contentHash: entry.contentHash, prevHash: previous, scheme: .unkeyed)
             previous = entry.hash
             try await sql.update("audit_entries").set("content_hash", to: SQLBind(entry.contentHash)).set("prev_hash", to: SQLBind(entry.prevHash))
                 .set("hash", to: SQLBind(entry.hash)).where("seq", .equal, SQLBind(entry.seq)).run()

@@ -78,7 +78,10 @@ import Vapor
                         #expect(reply.status.code < 500, "\(method) \(path) as \(who) crashed: \(reply.body.prefix(200))")
                         let want = Self.expected(rule, who, hiddenObject: hidden)
                         let got = Self.observed(reply, surface: surface)
-                        #expect(got == want, "\(method) \(template) [\(rule)] as \(who)\(hidden ? " (hidden object)" : ""): expected \(want), got \(got) (\(reply.status.code))")
+                        #expect(
+                            got == want,
+                            "\(method) \(template) [\(rule)] as \(who)\(hidden ? " (hidden object)" : ""): expected \(want), got \(got) (\(reply.status.code))"
+                        )
                     }
                 }
             }

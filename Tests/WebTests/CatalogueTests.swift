@@ -31,7 +31,8 @@ import Testing
         // Any `t("…")` or `catalogue.text("…")`, whoever's: pages (`c.t`), charts and anything added later.
         let pattern = try Regex(#"[^A-Za-z0-9_](?:t|text)\("([A-Za-z][A-Za-z0-9.]*)""#)
         var used = Set<String>()
-        let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)

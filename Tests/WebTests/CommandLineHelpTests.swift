@@ -51,10 +51,12 @@ import TestSupport
         let directory = NSTemporaryDirectory() + "tandem-usage-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let environment = ["TANDEM_DATA_DIR": directory]
-        for (arguments, says) in [(["bogus"], "unknown command 'bogus'"), (["serve", "--port", "eighty"], "--port"),
-                                  (["jobs"], "jobs needs a subcommand"), (["jobs", "run", "--at", "tomorrow"], "--at"),
-                                  (["backup"], "<path>"), (["member", "create", "--name", "Lin"], "--email"),
-                                  (["member", "create", "--name", "Lin", "--email", "l@x.test", "--role", "boss"], "--role")] {
+        for (arguments, says) in [
+            (["bogus"], "unknown command 'bogus'"), (["serve", "--port", "eighty"], "--port"),
+            (["jobs"], "jobs needs a subcommand"), (["jobs", "run", "--at", "tomorrow"], "--at"),
+            (["backup"], "<path>"), (["member", "create", "--name", "Lin"], "--email"),
+            (["member", "create", "--name", "Lin", "--email", "l@x.test", "--role", "boss"], "--role"),
+        ] {
             // when
             let result = try TandemProcess.run(arguments, environment: environment)
             // then
@@ -72,7 +74,10 @@ import TestSupport
         let port = try TandemProcess.freePort()
         // when
         let server = try TandemProcess.start([], environment: ["TANDEM_DATA_DIR": directory, "PORT": "\(port)", "LOG_LEVEL": "error"])
-        defer { server.terminate(); server.waitUntilExit() }
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
         // then
         #expect(try await TandemProcess.firstAnswer(port: port, path: "/health") == 200)
     }

@@ -22,8 +22,9 @@ import Vapor
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
             #expect(try await app.verifyAuditLog().entries == 2)
             // and the owner can sign in with the printed password
-            let reply = try await TestClient(app).json(.POST, "/api/v1/auth/tokens",
-                                                   body: ["email": DemoWorkspace.ownerEmail, "password": DemoWorkspace.ownerPassword])
+            let reply = try await TestClient(app).json(
+                .POST, "/api/v1/auth/tokens",
+                body: ["email": DemoWorkspace.ownerEmail, "password": DemoWorkspace.ownerPassword])
             #expect(reply.status == .created)
         }
     }
@@ -77,15 +78,18 @@ import Vapor
     @Test func memberCreateMakesTheFirstOwnerAndThenFurtherMembers() async throws {
         try await withTestApp { app, _ in
             // when the first member is created from a terminal
-            try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--language", "zh-Hans"],
-                                         password: "long enough secret", app: app)
-            try await MemberAdmin.create(arguments: ["create", "--name", "Sam", "--email", "sam@studio.test", "--role", "member"],
-                                         password: "another long secret", app: app)
+            try await MemberAdmin.create(
+                arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--language", "zh-Hans"],
+                password: "long enough secret", app: app)
+            try await MemberAdmin.create(
+                arguments: ["create", "--name", "Sam", "--email", "sam@studio.test", "--role", "member"],
+                password: "another long secret", app: app)
             // then the first is the owner of a new workspace and the second joins it
             let members = try await MemberRecord.query(on: app.db).sort(\.$createdAt).all()
             #expect(members.map(\.role.rawValue) == ["owner", "member"])
             #expect(Set(members.map(\.workspaceID)).count == 1)
-            let signIn = try await TestClient(app).json(.POST, "/api/v1/auth/tokens", body: ["email": "sam@studio.test", "password": "another long secret"])
+            let signIn = try await TestClient(app).json(
+                .POST, "/api/v1/auth/tokens", body: ["email": "sam@studio.test", "password": "another long secret"])
             #expect(signIn.status == .created)
         }
     }
@@ -96,8 +100,9 @@ import Vapor
                 try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test"], password: "short", app: app)
             }
             await #expect(throws: AppConfig.Invalid.self) {
-                try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--role", "boss"],
-                                             password: "long enough secret", app: app)
+                try await MemberAdmin.create(
+                    arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--role", "boss"],
+                    password: "long enough secret", app: app)
             }
             let members = try await MemberRecord.query(on: app.db).count()
             #expect(members == 0)

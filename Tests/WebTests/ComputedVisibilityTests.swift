@@ -13,8 +13,9 @@ import Vapor
         try await withTestApp { app, _ in
             // given
             let world = try await World.make(app)
-            let patch = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
-                                                    body: ["milestoneId": world.hiddenMilestone.uuidString])
+            let patch = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
+                body: ["milestoneId": world.hiddenMilestone.uuidString])
             #expect(patch.status == .ok)
             let viewer = try #require(try await world.token(.viewerA))
             // when
@@ -32,15 +33,17 @@ import Vapor
         try await withTestApp { app, _ in
             // given: the internal item is done and runs long after the visible one
             let world = try await World.make(app)
-            _ = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.hiddenItem)", token: world.ownerToken,
-                                            body: ["dueDate": "2027-03-31", "progress": 100])
+            _ = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.hiddenItem)", token: world.ownerToken,
+                body: ["dueDate": "2027-03-31", "progress": 100])
             let viewer = try #require(try await world.token(.viewerA))
             // when
             let contact = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)", token: viewer)
             let team = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)", token: world.ownerToken)
             let schedule = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)/schedule", token: viewer)
-            let portal = try await world.client.page(.GET, "/portal/projects/\(world.projectA)",
-                                                     cookies: ["tandem_session": try #require(try await world.session(.viewerA)).token])
+            let portal = try await world.client.page(
+                .GET, "/portal/projects/\(world.projectA)",
+                cookies: ["tandem_session": try #require(try await world.session(.viewerA)).token])
             // then
             #expect(contact.json["progress"] as? Int == 0)
             #expect(team.json["progress"] as? Int == 50)
@@ -58,9 +61,11 @@ import Vapor
             let world = try await World.make(app)
             let before = try await CustomerRecord.query(on: app.db).count()
             // when
-            let reply = try await world.client.json(.POST, "/api/v1/customers", token: world.ownerToken, raw: #"{"name":"Tea\u0000House","language":"en"}"#)
-            let notes = try await world.client.json(.POST, "/api/v1/customers", token: world.ownerToken,
-                                                    raw: #"{"name":"Tea House","language":"en","notes":"a\u001b[31mb"}"#)
+            let reply = try await world.client.json(
+                .POST, "/api/v1/customers", token: world.ownerToken, raw: #"{"name":"Tea\u0000House","language":"en"}"#)
+            let notes = try await world.client.json(
+                .POST, "/api/v1/customers", token: world.ownerToken,
+                raw: #"{"name":"Tea House","language":"en","notes":"a\u001b[31mb"}"#)
             // then
             #expect(reply.status == .badRequest && reply.errorField == "name")
             #expect(notes.status == .badRequest && notes.errorField == "notes")
@@ -71,8 +76,9 @@ import Vapor
     @Test func aDeliverableLinkThatWouldBreakOutOfAnAttributeIsRefused() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.POST, "/api/v1/deliverables/\(world.visibleDeliverable)/submit", token: world.ownerToken,
-                                                    body: ["link": "https://x.example/\"onmouseover=alert(1)"])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/deliverables/\(world.visibleDeliverable)/submit", token: world.ownerToken,
+                body: ["link": "https://x.example/\"onmouseover=alert(1)"])
             #expect(reply.status == .badRequest && reply.errorField == "link")
         }
     }

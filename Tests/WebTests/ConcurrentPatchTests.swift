@@ -16,7 +16,9 @@ import Vapor
         try await withFileApp { app in
             // given
             let world = try await World.make(app)
-            let client = world.client, token = world.ownerToken, path = "/api/v1/work-items/\(world.visibleItem)"
+            let client = world.client
+            let token = world.ownerToken
+            let path = "/api/v1/work-items/\(world.visibleItem)"
             for round in 1...8 {
                 // when: one edits the title while another records progress
                 async let title = client.json(.PATCH, path, token: token, body: ["title": "Design round \(round)"])
@@ -34,7 +36,9 @@ import Vapor
     @Test func concurrentPatchesOfDifferentProjectFieldsBothSurvive() async throws {
         try await withFileApp { app in
             let world = try await World.make(app)
-            let client = world.client, token = world.ownerToken, path = "/api/v1/projects/\(world.projectA)"
+            let client = world.client
+            let token = world.ownerToken
+            let path = "/api/v1/projects/\(world.projectA)"
             for round in 1...8 {
                 async let name = client.json(.PATCH, path, token: token, body: ["name": "Shop \(round)"])
                 async let budget = client.json(.PATCH, path, token: token, body: ["budgetMinor": round * 1_000])

@@ -21,9 +21,12 @@ import Vapor
                     group.addTask {
                         var codes: [UInt] = []
                         for index in 0..<5 {
-                            let reply = try await client.json(.POST, path, token: token, body: [
-                                "title": "w\(writer)-\(index)", "startDate": "2026-12-01", "dueDate": "2026-12-03",
-                                "dependsOn": [String](), "visibleToCustomer": true])
+                            let reply = try await client.json(
+                                .POST, path, token: token,
+                                body: [
+                                    "title": "w\(writer)-\(index)", "startDate": "2026-12-01", "dueDate": "2026-12-03",
+                                    "dependsOn": [String](), "visibleToCustomer": true,
+                                ])
                             codes.append(reply.status.code)
                         }
                         return codes

@@ -8,7 +8,8 @@ import Vapor
 /// remembering it: no answer is a 5xx, the server keeps answering, and every list refuses a bad
 /// cursor or limit with a 400 that names it.
 @Suite struct HostileInputTests {
-    static let hostileCursors = ["o:9223372036854775807", "o:-9223372036854775808", "o:9223372036854775808", "o:1000000001"]
+    static let hostileCursors =
+        ["o:9223372036854775807", "o:-9223372036854775808", "o:9223372036854775808", "o:1000000001"]
         .map { Data($0.utf8).base64EncodedString() } + ["%25%25%25", String(repeating: "QUFB", count: 500)]
     static let hostileLimits = ["9223372036854775807", "-9223372036854775808", "99999999999999999999", "0", "-1", "1e400", "NaN"]
     static let hostilePages = ["9223372036854775807", "-9223372036854775808", "99999999999999999999"]
@@ -58,7 +59,8 @@ import Vapor
             var sent = 0
             for route in app.routes.all where [.POST, .PUT, .PATCH].contains(route.method) {
                 guard (route.userInfo["surface"] as? Surface) == .api,
-                      let path = try await world.fill(route.path) else { continue }
+                    let path = try await world.fill(route.path)
+                else { continue }
                 let template = "/" + route.path.map(\.description).joined(separator: "/")
                 for body in bodies.variants(method: route.method.rawValue.lowercased(), template: OpenAPITests.shape(template)) {
                     // when
@@ -86,11 +88,13 @@ struct HostileBodies {
 
     func variants(method: String, template: String) -> [String] {
         let paths = (document["paths"] as? [String: any Sendable]) ?? [:]
-        guard let operation = paths.first(where: { OpenAPITests.shape($0.key) == template })
-            .flatMap({ ($0.value as? [String: any Sendable])?[method] as? [String: any Sendable] }),
-              let body = operation["requestBody"] as? [String: any Sendable],
-              let schema = ((body["content"] as? [String: any Sendable])?["application/json"] as? [String: any Sendable])?["schema"]
-                as? [String: any Sendable] else { return [] }
+        guard
+            let operation = paths.first(where: { OpenAPITests.shape($0.key) == template })
+                .flatMap({ ($0.value as? [String: any Sendable])?[method] as? [String: any Sendable] }),
+            let body = operation["requestBody"] as? [String: any Sendable],
+            let schema = ((body["content"] as? [String: any Sendable])?["application/json"] as? [String: any Sendable])?["schema"]
+                as? [String: any Sendable]
+        else { return [] }
         let resolved = resolve(schema)
         let numericPaths = numericFields(resolved, prefix: [])
         return numericPaths.flatMap { field in Self.numbers.map { value in render(resolved, hostile: field, value: value, at: []) } }

@@ -9,8 +9,9 @@ import Vapor
 
 @Suite struct InvitationTests {
     static func invite(_ world: World, canApprove: Bool = true) async throws -> Reply {
-        try await world.client.json(.POST, "/api/v1/projects/\(world.projectB)/invitations", token: world.ownerToken,
-                                    body: ["contactId": world.ids[.contactB]!.uuidString, "canApprove": canApprove])
+        try await world.client.json(
+            .POST, "/api/v1/projects/\(world.projectB)/invitations", token: world.ownerToken,
+            body: ["contactId": world.ids[.contactB]!.uuidString, "canApprove": canApprove])
     }
 
     @Test func anInvitationIsASingleUseLinkValidForSevenDays() async throws {
@@ -58,10 +59,12 @@ import Vapor
     @Test func theInvitationPageSpeaksTheContactsLanguage() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/invitations", token: world.ownerToken,
-                                                    body: ["contactId": world.ids[.viewerA]!.uuidString, "canApprove": false])
-            let page = try await world.client.page(.GET, "/invitations/\(try #require(reply.string("token")))",
-                                                   headers: [("Accept-Language", "en-US")])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/invitations", token: world.ownerToken,
+                body: ["contactId": world.ids[.viewerA]!.uuidString, "canApprove": false])
+            let page = try await world.client.page(
+                .GET, "/invitations/\(try #require(reply.string("token")))",
+                headers: [("Accept-Language", "en-US")])
             #expect(page.body.contains("<html lang=\"zh-Hans\">"))
             #expect(page.body.contains("继续"))
         }
@@ -70,8 +73,9 @@ import Vapor
     @Test func aContactOfAnotherCustomerCannotBeInvited() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/invitations", token: world.ownerToken,
-                                                    body: ["contactId": world.ids[.contactB]!.uuidString, "canApprove": true])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/invitations", token: world.ownerToken,
+                body: ["contactId": world.ids[.contactB]!.uuidString, "canApprove": true])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "contactId")
         }
@@ -93,8 +97,11 @@ import Vapor
     @Test func aSignInLinkSignsTheContactInOnceAndKeepsTheirProjects() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let token = try #require(try await InvitationActions.requestSignInLink(email: "ana@bikes.test", client: "198.51.100.7",
-                                                                                 in: app.context()).first)
+            let token = try #require(
+                try await InvitationActions.requestSignInLink(
+                    email: "ana@bikes.test", client: "198.51.100.7",
+                    in: app.context()
+                ).first)
             let accepted = try await world.client.json(.POST, "/api/v1/auth/invitations/accept", body: ["token": token])
             let contactToken = try #require(accepted.string("token"))
             let projects = try await world.client.json(.GET, "/api/v1/projects", token: contactToken)

@@ -11,13 +11,16 @@ import Testing
 
     @Test func aWorkItemListWritesTheSameJSONAsTheEncoder() throws {
         // given items with every kind of field, escapes included
-        let a = UUID(), b = UUID()
+        let a = UUID()
+        let b = UUID()
         let items = [
-            WorkItem(id: a, projectID: UUID(), title: "Design \"设计\" \\ tab\there\nnew line \u{1}", startDate: LocalDate("2026-12-01")!,
-                     dueDate: LocalDate("2026-12-04")!, estimateHours: 2.5, assigneeID: UUID(), milestoneID: UUID(),
-                     visibleToCustomer: true, isKey: true, progress: 40, status: .doing),
-            WorkItem(id: b, projectID: UUID(), title: "Build", startDate: LocalDate("2026-12-07")!, dueDate: LocalDate("2026-12-09")!,
-                     estimateHours: 16, dependencies: [.init(predecessorID: a, lagDays: 2)]),
+            WorkItem(
+                id: a, projectID: UUID(), title: "Design \"设计\" \\ tab\there\nnew line \u{1}", startDate: LocalDate("2026-12-01")!,
+                dueDate: LocalDate("2026-12-04")!, estimateHours: 2.5, assigneeID: UUID(), milestoneID: UUID(),
+                visibleToCustomer: true, isKey: true, progress: 40, status: .doing),
+            WorkItem(
+                id: b, projectID: UUID(), title: "Build", startDate: LocalDate("2026-12-07")!, dueDate: LocalDate("2026-12-09")!,
+                estimateHours: 16, dependencies: [.init(predecessorID: a, lagDays: 2)]),
         ].map { WorkItemResponse($0) }
         for cursor in [nil, "bzoxMDA="] as [String?] {
             // when

@@ -21,7 +21,8 @@ final class KeyRecordingDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { Single(codingPath: codingPath) }
 
     static func placeholder<T: Decodable>(_ type: T.Type, decoder: KeyRecordingDecoder) throws -> T {
-        if let cases = T.self as? any CaseIterable.Type, let first = cases.allCases.first as? T { return first }
+        func firstCase<C: CaseIterable>(_ type: C.Type) -> Any? { C.allCases.first }
+        if let cases = T.self as? any CaseIterable.Type, let first = firstCase(cases) as? T { return first }
         if T.self == UUID.self { return UUID() as! T }
         if T.self == Date.self { return Date() as! T }
         return try T(from: decoder)
@@ -35,20 +36,32 @@ final class KeyRecordingDecoder: Decoder {
 
         private func note(_ key: Key) { decoder.keys.append((prefix + [key.stringValue]).joined(separator: ".")) }
 
-        func contains(_ key: Key) -> Bool { note(key); return true }
-        func decodeNil(forKey key: Key) throws -> Bool { note(key); return true }
+        func contains(_ key: Key) -> Bool {
+            note(key)
+            return true
+        }
+        func decodeNil(forKey key: Key) throws -> Bool {
+            note(key)
+            return true
+        }
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
             note(key)
             decoder.codingPath.append(key)
             defer { decoder.codingPath.removeLast() }
             return try KeyRecordingDecoder.placeholder(T.self, decoder: decoder)
         }
-        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { note(key); return nil }
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            note(key)
+            return nil
+        }
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             note(key)
             return KeyedDecodingContainer(Keyed<NestedKey>(decoder: decoder, prefix: prefix + [key.stringValue]))
         }
-        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { note(key); return Empty(codingPath: codingPath) }
+        func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+            note(key)
+            return Empty(codingPath: codingPath)
+        }
         func superDecoder() throws -> any Decoder { decoder }
         func superDecoder(forKey key: Key) throws -> any Decoder { decoder }
     }

@@ -25,10 +25,11 @@ import Vapor
                 }
             }
             // when
-            let served = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map(\.description).joined(separator: "/")
-                return path.hasPrefix("/api/") ? "\(route.method.rawValue) \(Self.shape(path))" : nil
-            })
+            let served = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path = "/" + route.path.map(\.description).joined(separator: "/")
+                    return path.hasPrefix("/api/") ? "\(route.method.rawValue) \(Self.shape(path))" : nil
+                })
             // then
             #expect(served.subtracting(documented).sorted() == [], "routes missing from openapi.json")
             #expect(documented.subtracting(served).sorted() == [], "openapi.json describes routes that do not exist")

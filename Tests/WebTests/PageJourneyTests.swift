@@ -46,37 +46,57 @@ import Vapor
             // setup
             #expect(try await team.get("/").location == "/setup")
             let setupPage = try await team.get("/setup")
-            let setup = try await team.post("/setup", from: setupPage, ["workspaceName": "晨光", "name": "林晓", "email": "lin@studio.test",
-                                                                       "password": "long enough password", "language": "zh-Hans"])
+            let setup = try await team.post(
+                "/setup", from: setupPage,
+                [
+                    "workspaceName": "晨光", "name": "林晓", "email": "lin@studio.test",
+                    "password": "long enough password", "language": "zh-Hans",
+                ])
             #expect(setup.location == "/dashboard")
             let dashboard = try await team.get("/dashboard")
             #expect(dashboard.body.contains("<html lang=\"zh-Hans\">"))
             // customer and contact
             let customers = try await team.get("/customers")
-            let customerID = try #require(Self.id(after: "/customers/", in: try await team.post("/customers", from: customers,
-                                                                                                   ["name": "山间茶舍", "language": "zh-Hans"]).location))
+            let customerID = try #require(
+                Self.id(
+                    after: "/customers/",
+                    in: try await team.post(
+                        "/customers", from: customers,
+                        ["name": "山间茶舍", "language": "zh-Hans"]
+                    ).location))
             let customerPage = try await team.get("/customers/\(customerID)")
-            _ = try await team.post("/customers/\(customerID)/contacts", from: customerPage,
-                                    ["name": "王芳", "email": "wang@tea.test", "language": "zh-Hans", "preferredChannel": "wechat"])
+            _ = try await team.post(
+                "/customers/\(customerID)/contacts", from: customerPage,
+                ["name": "王芳", "email": "wang@tea.test", "language": "zh-Hans", "preferredChannel": "wechat"])
             #expect(try await team.get("/customers/\(customerID)").body.contains("王芳"))
             // project with scope and milestone
             let newProject = try await team.get("/projects/new")
-            let projectID = try #require(Self.id(after: "/projects/", in: try await team.post("/projects", from: newProject, [
-                "customerId": customerID, "name": "小程序商城", "goals": "上线\n会员", "startDate": "2026-12-01", "timeZone": "Asia/Shanghai",
-                "currency": "CNY", "budget": "80000"]).location))
+            let projectID = try #require(
+                Self.id(
+                    after: "/projects/",
+                    in: try await team.post(
+                        "/projects", from: newProject,
+                        [
+                            "customerId": customerID, "name": "小程序商城", "goals": "上线\n会员", "startDate": "2026-12-01", "timeZone": "Asia/Shanghai",
+                            "currency": "CNY", "budget": "80000",
+                        ]
+                    ).location))
             var projectPage = try await team.get("/projects/\(projectID)")
-            _ = try await team.post("/projects/\(projectID)/scope-versions", from: projectPage,
-                                    ["goals": "春节前上线", "inScope": "商品展示\n下单支付", "outOfScope": "线下收银"])
+            _ = try await team.post(
+                "/projects/\(projectID)/scope-versions", from: projectPage,
+                ["goals": "春节前上线", "inScope": "商品展示\n下单支付", "outOfScope": "线下收银"])
             projectPage = try await team.get("/projects/\(projectID)")
-            _ = try await team.post("/projects/\(projectID)/milestones", from: projectPage,
-                                    ["name": "设计确认", "dueDate": "2026-12-20", "visibleToCustomer": "on"])
+            _ = try await team.post(
+                "/projects/\(projectID)/milestones", from: projectPage,
+                ["name": "设计确认", "dueDate": "2026-12-20", "visibleToCustomer": "on"])
             projectPage = try await team.get("/projects/\(projectID)")
             #expect(projectPage.body.contains("设计确认") && projectPage.body.contains("待签署"))
             // invite
             let invitePage = try await team.get("/projects/\(projectID)/invite")
             let contactID = try #require(try await ContactRecord.query(on: app.db).first()?.id?.uuidString)
             let invited = try await team.post("/projects/\(projectID)/invitations", from: invitePage, ["contactId": contactID, "canApprove": "on"])
-            let link = try #require(invited.body.range(of: "http://tandem.test/invitations/").map { invited.body[$0.lowerBound...].prefix { $0 != "\"" } })
+            let link = try #require(
+                invited.body.range(of: "http://tandem.test/invitations/").map { invited.body[$0.lowerBound...].prefix { $0 != "\"" } })
             // the customer, in a fresh browser
             var customer = Browser(client: TestClient(app))
             let path = String(link.dropFirst("http://tandem.test".count))

@@ -61,12 +61,14 @@ import Vapor
             let world = try await World.make(app)
             let session = try #require(try await world.session(.owner))
             let before = try await CustomerRecord.query(on: app.db).count()
-            let reply = try await world.client.page(.POST, "/customers", cookies: ["tandem_session": session.token],
-                                                    form: ["name": "Forged", "language": "en"])
+            let reply = try await world.client.page(
+                .POST, "/customers", cookies: ["tandem_session": session.token],
+                form: ["name": "Forged", "language": "en"])
             #expect(reply.status == .badRequest)
             #expect(try await CustomerRecord.query(on: app.db).count() == before)
-            let withToken = try await world.client.page(.POST, "/customers", cookies: ["tandem_session": session.token],
-                                                        form: ["name": "Real", "language": "en", "_csrf": session.csrf])
+            let withToken = try await world.client.page(
+                .POST, "/customers", cookies: ["tandem_session": session.token],
+                form: ["name": "Real", "language": "en", "_csrf": session.csrf])
             #expect(withToken.status == .seeOther)
         }
     }
@@ -75,9 +77,10 @@ import Vapor
         try await withTestApp { app, _ in
             let world = try await World.make(app)
             let session = try #require(try await world.session(.owner))
-            let reply = try await world.client.page(.POST, "/customers", cookies: ["tandem_session": session.token],
-                                                    form: ["name": "Forged", "language": "en", "_csrf": session.csrf],
-                                                    headers: [("Sec-Fetch-Site", "cross-site")])
+            let reply = try await world.client.page(
+                .POST, "/customers", cookies: ["tandem_session": session.token],
+                form: ["name": "Forged", "language": "en", "_csrf": session.csrf],
+                headers: [("Sec-Fetch-Site", "cross-site")])
             #expect(reply.status == .forbidden)
         }
     }
@@ -103,9 +106,12 @@ import Vapor
             let form = try await world.client.page(.GET, "/signin?next=/customers")
             let csrf = try #require(form.cookie("tandem_csrf"))
             #expect(form.body.contains("name=\"next\" value=\"/customers\""))
-            let reply = try await world.client.page(.POST, "/signin", cookies: ["tandem_csrf": csrf],
-                                                    form: ["email": "owner@studio.test", "password": World.password, "_csrf": csrf,
-                                                           "next": "//evil.example/"])
+            let reply = try await world.client.page(
+                .POST, "/signin", cookies: ["tandem_csrf": csrf],
+                form: [
+                    "email": "owner@studio.test", "password": World.password, "_csrf": csrf,
+                    "next": "//evil.example/",
+                ])
             #expect(reply.location == "/dashboard")
         }
     }
@@ -113,8 +119,9 @@ import Vapor
     @Test func namesAreEscapedOnEveryPage() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            _ = try await world.client.json(.POST, "/api/v1/customers", token: world.ownerToken,
-                                            body: ["name": "<script>alert(1)</script>", "language": "en"])
+            _ = try await world.client.json(
+                .POST, "/api/v1/customers", token: world.ownerToken,
+                body: ["name": "<script>alert(1)</script>", "language": "en"])
             let session = try #require(try await world.session(.owner))
             let page = try await world.client.page(.GET, "/customers", cookies: ["tandem_session": session.token])
             #expect(!page.body.contains("<script>alert(1)</script>"))
@@ -130,7 +137,8 @@ import Vapor
             let session = try #require(try await world.session(.owner))
             let cookies = ["tandem_session": session.token]
             #expect(try await world.client.page(.GET, "/dashboard", cookies: cookies).body.contains("<html lang=\"en\">"))
-            let reply = try await world.client.page(.POST, "/settings/language", cookies: cookies, form: ["language": "zh-Hans", "_csrf": session.csrf])
+            let reply = try await world.client.page(
+                .POST, "/settings/language", cookies: cookies, form: ["language": "zh-Hans", "_csrf": session.csrf])
             #expect(reply.status == .seeOther)
             let page = try await world.client.page(.GET, "/dashboard", cookies: cookies)
             #expect(page.body.contains("<html lang=\"zh-Hans\">") && page.body.contains("总览"))

@@ -17,8 +17,9 @@ import Vapor
             let world = try await World.make(app)
             #expect(try await Self.endDate(world) == "2026-12-04")
             // when a work item moves
-            _ = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
-                                            body: ["dueDate": "2026-12-11", "progress": 30])
+            _ = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
+                body: ["dueDate": "2026-12-11", "progress": 30])
             // then the schedule, the list and the project all show it
             #expect(try await Self.endDate(world) == "2026-12-11")
             let list = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken)
@@ -36,9 +37,15 @@ import Vapor
             let approver = try #require(try await world.token(.approverA))
             let changes: [(HTTPMethod, String, [String: any Sendable], String)] = [
                 (.PATCH, "/api/v1/work-items/\(world.visibleItem)", ["progress": 10], world.ownerToken),
-                (.POST, "/api/v1/projects/\(world.projectA)/milestones", ["name": "M", "dueDate": "2026-12-30", "visibleToCustomer": true], world.ownerToken),
+                (
+                    .POST, "/api/v1/projects/\(world.projectA)/milestones", ["name": "M", "dueDate": "2026-12-30", "visibleToCustomer": true],
+                    world.ownerToken
+                ),
                 (.POST, "/api/v1/milestones/\(world.visibleMilestone)/deliverables", ["name": "D"], world.ownerToken),
-                (.PUT, "/api/v1/projects/\(world.projectA)/calendar", ["nonWorkingDates": ["2026-12-02"], "workingDates": [String]()], world.ownerToken),
+                (
+                    .PUT, "/api/v1/projects/\(world.projectA)/calendar", ["nonWorkingDates": ["2026-12-02"], "workingDates": [String]()],
+                    world.ownerToken
+                ),
                 (.PATCH, "/api/v1/projects/\(world.projectA)", ["timeZone": "Europe/Berlin"], world.ownerToken),
                 (.POST, "/api/v1/deliverables/\(world.visibleDeliverable)/accept", [:], approver),
             ]

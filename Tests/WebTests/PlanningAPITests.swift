@@ -8,8 +8,11 @@ import TestSupport
     /// Project B (no items yet): A Thu–Fri, B after A (two working days), C one day on its own.
     private func chain(_ world: World) async throws -> (a: String, b: String, c: String) {
         func item(_ title: String, _ start: String, _ due: String, after: [String] = []) async throws -> String {
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken, body: [
-                "title": title, "startDate": start, "dueDate": due, "dependsOn": after, "visibleToCustomer": true])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken,
+                body: [
+                    "title": title, "startDate": start, "dueDate": due, "dependsOn": after, "visibleToCustomer": true,
+                ])
             return try #require(reply.string("id"))
         }
         let a = try await item("Wireframes", "2026-12-03", "2026-12-04")
@@ -55,16 +58,18 @@ import TestSupport
             _ = try await chain(world)
             let path = "/api/v1/projects/\(world.projectB)"
             // when
-            let put = try await world.client.json(.PUT, "\(path)/calendar", token: world.ownerToken,
-                                                  body: ["nonWorkingDates": ["2026-12-07"], "workingDates": [String]()])
+            let put = try await world.client.json(
+                .PUT, "\(path)/calendar", token: world.ownerToken,
+                body: ["nonWorkingDates": ["2026-12-07"], "workingDates": [String]()])
             let project = try await world.client.json(.GET, path, token: world.ownerToken)
             // then
             #expect(put.status == .ok)
             #expect(put.json["nonWorkingDates"] as? [String] == ["2026-12-07"])
             #expect(project.string("endDate") == "2026-12-09")
             // when a Saturday is worked instead
-            _ = try await world.client.json(.PUT, "\(path)/calendar", token: world.ownerToken,
-                                            body: ["nonWorkingDates": ["2026-12-07"], "workingDates": ["2026-12-05"]])
+            _ = try await world.client.json(
+                .PUT, "\(path)/calendar", token: world.ownerToken,
+                body: ["nonWorkingDates": ["2026-12-07"], "workingDates": ["2026-12-05"]])
             let schedule = try await world.client.json(.GET, "\(path)/schedule", token: world.ownerToken)
             // then
             #expect(schedule.string("endDate") == "2026-12-08")
@@ -76,8 +81,9 @@ import TestSupport
     @Test func anImpossibleCalendarDateIsRefused() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.PUT, "/api/v1/projects/\(world.projectB)/calendar", token: world.ownerToken,
-                                                    body: ["nonWorkingDates": ["2026-02-30"], "workingDates": [String]()])
+            let reply = try await world.client.json(
+                .PUT, "/api/v1/projects/\(world.projectB)/calendar", token: world.ownerToken,
+                body: ["nonWorkingDates": ["2026-02-30"], "workingDates": [String]()])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "nonWorkingDates[0]")
         }
@@ -87,8 +93,9 @@ import TestSupport
         try await withTestApp { app, _ in
             // given: the visible item waits for the hidden one (Tue 1 – Fri 4 December)
             let world = try await World.make(app)
-            let patch = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
-                                                    body: ["dependsOn": [world.hiddenItem.uuidString]])
+            let patch = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
+                body: ["dependsOn": [world.hiddenItem.uuidString]])
             #expect(patch.status == .ok)
             let token = try #require(await world.token(.approverA))
             let path = "/api/v1/projects/\(world.projectA)"
@@ -178,7 +185,8 @@ import TestSupport
     @Test func aBaselineOfAnotherProjectIsNotFound() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let created = try await world.client.json(.POST, "/api/v1/projects/\(world.projectB)/baselines", token: world.ownerToken, body: ["name": "B"])
+            let created = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectB)/baselines", token: world.ownerToken, body: ["name": "B"])
             let id = try #require(created.string("id"))
             let reply = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)/baselines/\(id)/comparison", token: world.ownerToken)
             #expect(reply.status == .notFound)

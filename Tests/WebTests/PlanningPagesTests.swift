@@ -18,8 +18,11 @@ import TestSupport
     }
 
     private func item(_ world: World, _ title: String, _ start: String, _ due: String, after: [String] = []) async throws -> String {
-        let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken, body: [
-            "title": title, "startDate": start, "dueDate": due, "dependsOn": after, "visibleToCustomer": true])
+        let reply = try await world.client.json(
+            .POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken,
+            body: [
+                "title": title, "startDate": start, "dueDate": due, "dependsOn": after, "visibleToCustomer": true,
+            ])
         return try #require(reply.string("id"))
     }
 
@@ -46,8 +49,9 @@ import TestSupport
     @Test func thePortalShowsTheBurnUpAndOnlyCustomerVisibleWork() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            _ = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
-                                            body: ["dependsOn": [world.hiddenItem.uuidString], "progress": 40])
+            _ = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
+                body: ["dependsOn": [world.hiddenItem.uuidString], "progress": 40])
             let session = try #require(await world.session(.approverA))
             let cookies = ["tandem_session": session.token]
             let page = try await world.client.page(.GET, "/portal/projects/\(world.projectA)", cookies: cookies)
@@ -77,10 +81,12 @@ import TestSupport
             let session = try #require(await world.session(.owner))
             let cookies = ["tandem_session": session.token]
             // when
-            let saved = try await world.client.page(.POST, "/projects/\(world.projectB)/baselines", cookies: cookies,
-                                                    form: ["_csrf": session.csrf, "name": "Kick-off"])
-            let edited = try await world.client.page(.POST, "/work-items/\(a)/edit", cookies: cookies,
-                                                     form: ["_csrf": session.csrf, "dueDate": "2026-12-08", "dependenciesShown": "1"])
+            let saved = try await world.client.page(
+                .POST, "/projects/\(world.projectB)/baselines", cookies: cookies,
+                form: ["_csrf": session.csrf, "name": "Kick-off"])
+            let edited = try await world.client.page(
+                .POST, "/work-items/\(a)/edit", cookies: cookies,
+                form: ["_csrf": session.csrf, "dueDate": "2026-12-08", "dependenciesShown": "1"])
             let location = try #require(saved.location)
             let page = try await world.client.page(.GET, location, cookies: cookies)
             // then
@@ -100,8 +106,9 @@ import TestSupport
             let a = try await item(world, "Wireframes", "2026-12-03", "2026-12-04")
             let b = try await item(world, "Build", "2026-12-03", "2026-12-04", after: [a])
             let session = try #require(await world.session(.owner))
-            let reply = try await world.client.page(.POST, "/work-items/\(a)/edit", cookies: ["tandem_session": session.token],
-                                                    form: ["_csrf": session.csrf, "dependenciesShown": "1", "dependsOn[]": b])
+            let reply = try await world.client.page(
+                .POST, "/work-items/\(a)/edit", cookies: ["tandem_session": session.token],
+                form: ["_csrf": session.csrf, "dependenciesShown": "1", "dependsOn[]": b])
             #expect(reply.status == .conflict)
         }
     }
@@ -112,8 +119,9 @@ import TestSupport
             let a = try await item(world, "Wireframes", "2026-12-03", "2026-12-04")
             _ = try await item(world, "Build", "2026-12-03", "2026-12-04", after: [a])
             let session = try #require(await world.session(.owner))
-            let saved = try await world.client.page(.POST, "/projects/\(world.projectB)/calendar", cookies: ["tandem_session": session.token],
-                                                    form: ["_csrf": session.csrf, "nonWorkingDates": "2026-12-07\r\n", "workingDates": ""])
+            let saved = try await world.client.page(
+                .POST, "/projects/\(world.projectB)/calendar", cookies: ["tandem_session": session.token],
+                form: ["_csrf": session.csrf, "nonWorkingDates": "2026-12-07\r\n", "workingDates": ""])
             let project = try await world.client.json(.GET, "/api/v1/projects/\(world.projectB)", token: world.ownerToken)
             #expect(saved.status == .seeOther)
             #expect(project.string("endDate") == "2026-12-09")

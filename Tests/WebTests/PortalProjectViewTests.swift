@@ -13,19 +13,28 @@ import Vapor
     let now = Date(timeIntervalSince1970: 1_796_000_000)
 
     func model(canApprove: Bool, scopeStatus: ScopeStatus) -> PortalProjectModel {
-        let milestone = Milestone(id: milestoneID, projectID: projectID, name: "设计确认", description: nil,
-                                  dueDate: LocalDate("2026-12-20")!, visibleToCustomer: true)
+        let milestone = Milestone(
+            id: milestoneID, projectID: projectID, name: "设计确认", description: nil,
+            dueDate: LocalDate("2026-12-20")!, visibleToCustomer: true)
         func deliverable(_ id: UUID, _ name: String, _ status: DeliverableStatus) -> Deliverable {
-            Deliverable(id: id, milestoneID: milestoneID, projectID: projectID, name: name, acceptanceCriteria: "两套方案", status: status,
-                        submissionNote: "请查看", link: "https://design.example/v1", decisionComment: nil, decidedBy: nil, decidedAt: nil, createdAt: now)
+            Deliverable(
+                id: id, milestoneID: milestoneID, projectID: projectID, name: name, acceptanceCriteria: "两套方案", status: status,
+                submissionNote: "请查看", link: "https://design.example/v1", decisionComment: nil, decidedBy: nil, decidedAt: nil, createdAt: now)
         }
-        let scope = ScopeVersion(id: UUID(), projectID: projectID, number: 2, goals: ["春节前上线"], inScope: ["商品展示"], outOfScope: ["线下收银"],
-                                 notes: nil, status: scopeStatus, createdAt: now, signedOffAt: scopeStatus == .signedOff ? now : nil)
+        let scope = ScopeVersion(
+            id: UUID(), projectID: projectID, number: 2, goals: ["春节前上线"], inScope: ["商品展示"], outOfScope: ["线下收银"],
+            notes: nil, status: scopeStatus, createdAt: now, signedOffAt: scopeStatus == .signedOff ? now : nil)
         return PortalProjectModel(
             projectID: projectID, name: "小程序商城", timeZone: "Asia/Shanghai", goals: ["上线微信小程序商城"],
             summary: PlanSummary(progress: 40, endDate: LocalDate("2027-01-15")), canApprove: canApprove, scope: scope,
-            milestones: [MilestoneDetail(milestone: milestone, deliverables: [deliverable(submitted, "高保真设计稿", .submitted),
-                                                                              deliverable(accepted, "交互稿", .accepted)])],
+            milestones: [
+                MilestoneDetail(
+                    milestone: milestone,
+                    deliverables: [
+                        deliverable(submitted, "高保真设计稿", .submitted),
+                        deliverable(accepted, "交互稿", .accepted),
+                    ])
+            ],
             receipts: [accepted: String(repeating: "ab", count: 32)],
             work: [.init(title: "视觉设计", finish: LocalDate("2026-12-18")!, status: .doing, progress: 80)],
             pager: Pager(page: 1, count: 1, anchor: "work", path: "/portal/projects/\(projectID.uuidString)"))
@@ -35,10 +44,12 @@ import Vapor
         let app = try await Application.make(.testing)
         defer { Task { try? await app.asyncShutdown() } }
         let req = Request(application: app, on: app.eventLoopGroup.any())
-        let identity = Identity(principal: .contact(id: UUID(), grants: [projectID: model.canApprove]), name: "王芳", email: "wang@tea.test",
-                                language: language, credentialID: nil, csrfToken: "csrf")
-        let c = PageContext(req: req, identity: identity, language: language, csrfToken: "csrf-token", newCSRFCookie: nil,
-                            languageFromQuery: nil, catalogue: try Catalogue.load())
+        let identity = Identity(
+            principal: .contact(id: UUID(), grants: [projectID: model.canApprove]), name: "王芳", email: "wang@tea.test",
+            language: language, credentialID: nil, csrfToken: "csrf")
+        let c = PageContext(
+            req: req, identity: identity, language: language, csrfToken: "csrf-token", newCSRFCookie: nil,
+            languageFromQuery: nil, catalogue: try Catalogue.load())
         return PortalProjectView.render(c, model).raw
     }
 

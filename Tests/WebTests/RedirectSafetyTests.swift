@@ -31,8 +31,11 @@ import Vapor
             let csrf = try #require(form.formToken)
             let cookie = try #require(form.cookie("tandem_csrf"))
             // when
-            let reply = try await world.client.page(.POST, "/signin", cookies: ["tandem_csrf": cookie], form: [
-                "email": "owner@studio.test", "password": World.password, "_csrf": csrf, "next": target])
+            let reply = try await world.client.page(
+                .POST, "/signin", cookies: ["tandem_csrf": cookie],
+                form: [
+                    "email": "owner@studio.test", "password": World.password, "_csrf": csrf, "next": target,
+                ])
             // then
             #expect(reply.status == .seeOther)
             assertSafe(reply, target)
@@ -44,9 +47,12 @@ import Vapor
         try await withTestApp { app, _ in
             let world = try await World.make(app)
             let form = try await world.client.page(.GET, "/signin")
-            let reply = try await world.client.page(.POST, "/signin", cookies: ["tandem_csrf": try #require(form.cookie("tandem_csrf"))],
-                                                    form: ["email": "owner@studio.test", "password": World.password,
-                                                           "_csrf": try #require(form.formToken), "next": "/projects/\(world.projectA)"])
+            let reply = try await world.client.page(
+                .POST, "/signin", cookies: ["tandem_csrf": try #require(form.cookie("tandem_csrf"))],
+                form: [
+                    "email": "owner@studio.test", "password": World.password,
+                    "_csrf": try #require(form.formToken), "next": "/projects/\(world.projectA)",
+                ])
             #expect(reply.location == "/projects/\(world.projectA)")
         }
     }
@@ -58,8 +64,9 @@ import Vapor
             let world = try await World.make(app)
             let session = try #require(try await world.session(.owner))
             // when
-            let reply = try await world.client.page(.POST, "/settings/language", cookies: ["tandem_session": session.token],
-                                                    form: ["language": "zh-Hans", "_csrf": session.csrf], headers: [("Referer", referer)])
+            let reply = try await world.client.page(
+                .POST, "/settings/language", cookies: ["tandem_session": session.token],
+                form: ["language": "zh-Hans", "_csrf": session.csrf], headers: [("Referer", referer)])
             // then
             #expect(reply.status == .seeOther)
             assertSafe(reply, referer)
@@ -70,9 +77,10 @@ import Vapor
         try await withTestApp { app, _ in
             let world = try await World.make(app)
             let session = try #require(try await world.session(.owner))
-            let reply = try await world.client.page(.POST, "/settings/language", cookies: ["tandem_session": session.token],
-                                                    form: ["language": "en", "_csrf": session.csrf],
-                                                    headers: [("Referer", "http://tandem.test/projects/\(world.projectA)?page=2")])
+            let reply = try await world.client.page(
+                .POST, "/settings/language", cookies: ["tandem_session": session.token],
+                form: ["language": "en", "_csrf": session.csrf],
+                headers: [("Referer", "http://tandem.test/projects/\(world.projectA)?page=2")])
             #expect(reply.location == "/projects/\(world.projectA)?page=2")
         }
     }

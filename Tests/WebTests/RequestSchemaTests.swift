@@ -5,7 +5,7 @@ import TestSupport
 
 /// Every key a request type reads is a property of the request schema openapi.json documents for it.
 @Suite struct RequestSchemaTests {
-    static let types: [(any Decodable.Type, String)] = [
+    nonisolated(unsafe) static let types: [(any Decodable.Type, String)] = [
         (SetupRequest.self, "SetupRequest"), (SignInRequest.self, "TokenRequest"), (SignInLinkRequest.self, "SignInLinkRequest"),
         (AcceptInvitationRequest.self, "AcceptInvitationRequest"), (CreateMemberRequest.self, "CreateMemberRequest"),
         (CreateCustomerRequest.self, "CreateCustomerRequest"), (CreateContactRequest.self, "CreateContactRequest"),

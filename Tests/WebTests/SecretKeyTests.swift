@@ -34,7 +34,10 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let config = try AppConfig.fromEnvironment(["TANDEM_DATA_DIR": directory])
-        guard case .file(let path) = config.secretKey else { Issue.record("no key file"); return }
+        guard case .file(let path) = config.secretKey else {
+            Issue.record("no key file")
+            return
+        }
         #expect(path == directory + "/secret.key")
         // when
         let first = try SecretKey.load(config.secretKey)

@@ -47,8 +47,9 @@ import Vapor
             let world = try await World.make(app)
             let before = try await ContactRecord.query(on: app.db).count()
             // when the same address is added to customer A
-            let reply = try await world.client.json(.POST, "/api/v1/customers/\(world.customerA)/contacts", token: world.ownerToken,
-                                                    body: ["name": "Ana again", "email": "  ANA@Bikes.Test "])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/customers/\(world.customerA)/contacts", token: world.ownerToken,
+                body: ["name": "Ana again", "email": "  ANA@Bikes.Test "])
             // then
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "email")

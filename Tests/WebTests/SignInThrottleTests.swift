@@ -15,8 +15,9 @@ import Vapor
         let form = try await browser.page(.GET, "/signin", headers: proxy)
         var cookies = ["tandem_csrf": try #require(form.cookie("tandem_csrf"))]
         if let device { cookies["tandem_device"] = device }
-        return try await browser.page(.POST, "/signin", cookies: cookies,
-                                      form: ["email": email, "password": password, "_csrf": try #require(form.formToken)], headers: proxy)
+        return try await browser.page(
+            .POST, "/signin", cookies: cookies,
+            form: ["email": email, "password": password, "_csrf": try #require(form.formToken)], headers: proxy)
     }
 
     /// Wrong passwords for `email` (`{n}` numbered), each from another address of a botnet.
@@ -27,8 +28,9 @@ import Vapor
             var headers = HTTPHeaders()
             headers.contentType = .json
             headers.add(name: .xForwardedFor, value: "203.0.113.\(index + 1)")
-            _ = try await client.send(.POST, "/api/v1/auth/tokens", headers: headers,
-                                      body: ByteBuffer(string: #"{"email":"\#(email)","password":"not the password"}"#))
+            _ = try await client.send(
+                .POST, "/api/v1/auth/tokens", headers: headers,
+                body: ByteBuffer(string: #"{"email":"\#(email)","password":"not the password"}"#))
         }
     }
 
@@ -72,7 +74,8 @@ import Vapor
             let world = try await World.make(app)
             var waits: [Int] = []
             for _ in 0..<6 {
-                let reply = try await world.client.json(.POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": "guess guess"])
+                let reply = try await world.client.json(
+                    .POST, "/api/v1/auth/tokens", body: ["email": "member@studio.test", "password": "guess guess"])
                 if reply.status == .tooManyRequests, let wait = Int(reply.headers.first(name: "Retry-After") ?? "") {
                     waits.append(wait)
                     clock.advance(by: TimeInterval(wait))
@@ -87,8 +90,9 @@ import Vapor
         try await withTestApp { app, _ in
             // given
             let peer = try SocketAddress(ipAddress: "10.0.0.2", port: 40_000)
-            let request = Request(application: app, method: .POST, url: "/signin", headers: ["X-Forwarded-For": "198.51.100.7, 10.0.0.9"],
-                                  remoteAddress: peer, on: app.eventLoopGroup.any())
+            let request = Request(
+                application: app, method: .POST, url: "/signin", headers: ["X-Forwarded-For": "198.51.100.7, 10.0.0.9"],
+                remoteAddress: peer, on: app.eventLoopGroup.any())
             // then: untrusted peer → the peer itself
             #expect(request.clientAddress == "10.0.0.2")
             // when the proxy range is trusted
@@ -103,8 +107,9 @@ import Vapor
             _ = try await World.make(app)
             try await attack(app, email: "nobody{n}@studio.test", times: 20)
             // when
-            let next = try await TestClient(app, live: true).json(.POST, "/api/v1/auth/tokens",
-                                                                  body: ["email": "member@studio.test", "password": World.password])
+            let next = try await TestClient(app, live: true).json(
+                .POST, "/api/v1/auth/tokens",
+                body: ["email": "member@studio.test", "password": World.password])
             // then: the client is held off as one
             #expect(next.status == .tooManyRequests)
         }

@@ -15,8 +15,9 @@ import Vapor
             let world = try await World.make(app)
             let approver = try #require(try await world.token(.approverA))
             // when
-            let signed = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver,
-                                                     body: ["comment": "同意"])
+            let signed = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/sign-off", token: approver,
+                body: ["comment": "同意"])
             // then
             #expect(signed.status == .ok)
             #expect(signed.string("status") == "signed_off")
@@ -44,8 +45,9 @@ import Vapor
     @Test func aNewProposalSupersedesTheOpenOneAndNumbersGoUp() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let second = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/scope-versions", token: world.ownerToken,
-                                                     body: ["goals": ["Launch"], "inScope": ["Shop", "App"], "outOfScope": [String]()])
+            let second = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/scope-versions", token: world.ownerToken,
+                body: ["goals": ["Launch"], "inScope": ["Shop", "App"], "outOfScope": [String]()])
             #expect(second.json["number"] as? Int == 2)
             let list = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)/scope-versions", token: world.ownerToken)
             #expect(list.items.map { $0["status"] as? String } == ["proposed", "superseded"])
@@ -65,7 +67,9 @@ import Vapor
             #expect(bare.errorField == "comment")
             // when returned with one, resubmitted and accepted
             #expect(try await world.client.json(.POST, path + "/return", token: approver, body: ["comment": "颜色太暗"]).string("status") == "returned")
-            #expect(try await world.client.json(.POST, path + "/submit", token: world.ownerToken, body: ["link": "https://files.test/v2"]).string("status") == "submitted")
+            #expect(
+                try await world.client.json(.POST, path + "/submit", token: world.ownerToken, body: ["link": "https://files.test/v2"]).string(
+                    "status") == "submitted")
             let accepted = try await world.client.json(.POST, path + "/accept", token: approver, body: [:])
             // then
             #expect(accepted.string("status") == "accepted")
@@ -77,8 +81,9 @@ import Vapor
     @Test func aSubmissionLinkMustBeHttp() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.POST, "/api/v1/deliverables/\(world.visibleDeliverable)/submit", token: world.ownerToken,
-                                                    body: ["link": "javascript:alert(1)"])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/deliverables/\(world.visibleDeliverable)/submit", token: world.ownerToken,
+                body: ["link": "javascript:alert(1)"])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "link")
         }
@@ -136,11 +141,13 @@ import Vapor
             let cookies = ["tandem_session": session.token]
             let portal = "/portal/projects/\(world.projectA)"
             // when the contact signs off and accepts through the portal
-            let signed = try await world.client.page(.POST, portal + "/scope-versions/1/sign-off", cookies: cookies,
-                                                     form: ["comment": "OK", "_csrf": session.csrf])
+            let signed = try await world.client.page(
+                .POST, portal + "/scope-versions/1/sign-off", cookies: cookies,
+                form: ["comment": "OK", "_csrf": session.csrf])
             #expect(signed.status == .seeOther)
-            let accepted = try await world.client.page(.POST, "/portal/deliverables/\(world.visibleDeliverable)/accept", cookies: cookies,
-                                                       form: ["_csrf": session.csrf])
+            let accepted = try await world.client.page(
+                .POST, "/portal/deliverables/\(world.visibleDeliverable)/accept", cookies: cookies,
+                form: ["_csrf": session.csrf])
             #expect(accepted.status == .seeOther)
             let page = try await world.client.page(.GET, portal, cookies: cookies).body
             // then each shows its entry's hash, labelled
@@ -149,9 +156,11 @@ import Vapor
             for entry in entries {
                 #expect(page.contains("<code title=\"\(entry.hash)\" data-hash=\"\(entry.hash)\">\(entry.hash.prefix(16))</code>"))
             }
-            let scope = try #require(page.range(of: "id=\"scope\"")), milestones = try #require(page.range(of: "id=\"milestones\""))
+            let scope = try #require(page.range(of: "id=\"scope\""))
+            let milestones = try #require(page.range(of: "id=\"milestones\""))
             #expect(page[scope.lowerBound..<milestones.lowerBound].contains("回执： <code title=\"\(entries[0].hash)\""))
-            let deliverable = try #require(page.range(of: "id=\"d-\(world.visibleDeliverable.uuidString)\"").map { String(page[$0.lowerBound...].prefix(2000)) })
+            let deliverable = try #require(
+                page.range(of: "id=\"d-\(world.visibleDeliverable.uuidString)\"").map { String(page[$0.lowerBound...].prefix(2000)) })
             #expect(deliverable.contains("data-hash=\"\(entries[1].hash)\""))
         }
     }

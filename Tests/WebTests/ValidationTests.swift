@@ -10,8 +10,10 @@ import Vapor
 /// Bad input gets a 4xx that names the field, and nothing is written.
 @Suite struct ValidationTests {
     static func projectBody(_ world: World, _ overrides: [String: any Sendable]) -> [String: any Sendable] {
-        var body: [String: any Sendable] = ["customerId": world.customerA.uuidString, "name": "New", "timeZone": "Asia/Shanghai",
-                                            "startDate": "2026-12-01", "goals": ["Go"]]
+        var body: [String: any Sendable] = [
+            "customerId": world.customerA.uuidString, "name": "New", "timeZone": "Asia/Shanghai",
+            "startDate": "2026-12-01", "goals": ["Go"],
+        ]
         for (key, value) in overrides { body[key] = value }
         return body
     }
@@ -56,8 +58,9 @@ import Vapor
     @Test func aMissingFieldIsNamed() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/milestones", token: world.ownerToken,
-                                                    body: ["name": "M", "visibleToCustomer": true])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/milestones", token: world.ownerToken,
+                body: ["name": "M", "visibleToCustomer": true])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "dueDate")
         }
@@ -67,8 +70,11 @@ import Vapor
         try await withTestApp { app, _ in
             let world = try await World.make(app)
             let before = try await WorkItemRecord.query(on: app.db).count()
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken, body: [
-                "title": "Backwards", "startDate": "2026-12-10", "dueDate": "2026-12-01", "dependsOn": [String](), "visibleToCustomer": true])
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken,
+                body: [
+                    "title": "Backwards", "startDate": "2026-12-10", "dueDate": "2026-12-01", "dependsOn": [String](), "visibleToCustomer": true,
+                ])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "dueDate")
             #expect(try await WorkItemRecord.query(on: app.db).count() == before)
@@ -99,10 +105,16 @@ import Vapor
             // given A ← B (B depends on A)
             let world = try await World.make(app)
             let a = world.visibleItem
-            let b = try #require(try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken, body: [
-                "title": "Build", "startDate": "2026-12-06", "dueDate": "2026-12-09", "dependsOn": [a.uuidString], "visibleToCustomer": true]).string("id"))
+            let b = try #require(
+                try await world.client.json(
+                    .POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken,
+                    body: [
+                        "title": "Build", "startDate": "2026-12-06", "dueDate": "2026-12-09", "dependsOn": [a.uuidString], "visibleToCustomer": true,
+                    ]
+                ).string("id"))
             // when A is made to depend on B
-            let reply = try await world.client.json(.PATCH, "/api/v1/work-items/\(a)", token: world.ownerToken, body: ["dependsOn": [b], "progress": 50])
+            let reply = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(a)", token: world.ownerToken, body: ["dependsOn": [b], "progress": 50])
             // then
             #expect(reply.status == .conflict)
             #expect(reply.body.contains("Build") && reply.body.contains("Design"))
@@ -115,10 +127,18 @@ import Vapor
     @Test func aDependencyOnAnotherProjectsItemIsRefused() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let other = try #require(try await world.client.json(.POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken, body: [
-                "title": "Elsewhere", "startDate": "2026-12-01", "dueDate": "2026-12-02", "dependsOn": [String](), "visibleToCustomer": true]).string("id"))
-            let reply = try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken, body: [
-                "title": "Cross", "startDate": "2026-12-01", "dueDate": "2026-12-02", "dependsOn": [other], "visibleToCustomer": true])
+            let other = try #require(
+                try await world.client.json(
+                    .POST, "/api/v1/projects/\(world.projectB)/work-items", token: world.ownerToken,
+                    body: [
+                        "title": "Elsewhere", "startDate": "2026-12-01", "dueDate": "2026-12-02", "dependsOn": [String](), "visibleToCustomer": true,
+                    ]
+                ).string("id"))
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken,
+                body: [
+                    "title": "Cross", "startDate": "2026-12-01", "dueDate": "2026-12-02", "dependsOn": [other], "visibleToCustomer": true,
+                ])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "dependsOn")
         }
@@ -127,7 +147,8 @@ import Vapor
     @Test func progressOutOfRangeIsRefused() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
-            let reply = try await world.client.json(.PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken, body: ["progress": 101])
+            let reply = try await world.client.json(
+                .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken, body: ["progress": 101])
             #expect(reply.status == .badRequest)
             #expect(reply.errorField == "progress")
         }

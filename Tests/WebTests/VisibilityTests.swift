@@ -23,9 +23,14 @@ import Vapor
         try await withTestApp { app, _ in
             // given a visible item that depends on the internal one
             let world = try await World.make(app)
-            let id = try #require(try await world.client.json(.POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken, body: [
-                "title": "Launch", "startDate": "2026-12-06", "dueDate": "2026-12-08",
-                "dependsOn": [world.hiddenItem.uuidString, world.visibleItem.uuidString], "visibleToCustomer": true]).string("id"))
+            let id = try #require(
+                try await world.client.json(
+                    .POST, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken,
+                    body: [
+                        "title": "Launch", "startDate": "2026-12-06", "dueDate": "2026-12-08",
+                        "dependsOn": [world.hiddenItem.uuidString, world.visibleItem.uuidString], "visibleToCustomer": true,
+                    ]
+                ).string("id"))
             let viewer = try #require(try await world.token(.viewerA))
             // when
             let one = try await world.client.json(.GET, "/api/v1/work-items/\(id)", token: viewer)

@@ -19,8 +19,9 @@ import Vapor
             let before = try await ContactRecord.query(on: app.db).count()
             // when
             let show = try await world.client.json(.GET, "/api/v1/customers/\(id)", token: world.ownerToken)
-            let contact = try await world.client.json(.POST, "/api/v1/customers/\(id)/contacts", token: world.ownerToken,
-                                                      body: ["name": "Mole", "email": "mole@foreign.test"])
+            let contact = try await world.client.json(
+                .POST, "/api/v1/customers/\(id)/contacts", token: world.ownerToken,
+                body: ["name": "Mole", "email": "mole@foreign.test"])
             let page = try await world.send(.GET, "/customers/\(id)", api: false, as: .owner)
             let list = try await world.client.json(.GET, "/api/v1/customers", token: world.ownerToken)
             let dashboard = try await world.send(.GET, "/dashboard", api: false, as: .owner)

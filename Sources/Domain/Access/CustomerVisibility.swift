@@ -14,8 +14,9 @@ public struct CustomerVisibility: Sendable, Equatable {
 
     /// The visible items and milestones of a plan.
     public init(items: [WorkItem], milestones: [Milestone]) {
-        self.init(items: Set(AccessPolicy.shown(items, toCustomer: true).map(\.id)),
-                  milestones: Set(AccessPolicy.shown(milestones, toCustomer: true).map(\.id)))
+        self.init(
+            items: Set(AccessPolicy.shown(items, toCustomer: true).map(\.id)),
+            milestones: Set(AccessPolicy.shown(milestones, toCustomer: true).map(\.id)))
     }
 
     /// The item's dependencies on items the customer may see.

@@ -14,8 +14,10 @@ public struct AuditEntry: Sendable, Equatable {
     public var prevHash: String
     public var hash: String
 
-    public init(seq: Int, at: Date, actor: String, action: String, objectType: String, objectID: UUID,
-                projectID: UUID?, contentHash: String, prevHash: String, hash: String) {
+    public init(
+        seq: Int, at: Date, actor: String, action: String, objectType: String, objectID: UUID,
+        projectID: UUID?, contentHash: String, prevHash: String, hash: String
+    ) {
         self.seq = seq
         self.at = at
         self.actor = actor
@@ -54,27 +56,37 @@ public enum AuditChain {
     public static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
     /// The hash of one entry under `scheme`: its fields and the previous entry's hash, as an unambiguous list.
-    public static func entryHash(seq: Int, at: Date, actor: String, action: String, objectType: String,
-                                 objectID: UUID, contentHash: String, prevHash: String, scheme: AuditScheme) -> String {
-        scheme.hash(canonical([String(seq), String(millis(at)), actor, action, objectType,
-                               objectID.uuidString.lowercased(), contentHash, prevHash]))
+    public static func entryHash(
+        seq: Int, at: Date, actor: String, action: String, objectType: String,
+        objectID: UUID, contentHash: String, prevHash: String, scheme: AuditScheme
+    ) -> String {
+        scheme.hash(
+            canonical([
+                String(seq), String(millis(at)), actor, action, objectType,
+                objectID.uuidString.lowercased(), contentHash, prevHash,
+            ]))
     }
 
     static func entryHash(of entry: AuditEntry, scheme: AuditScheme) -> String {
-        entryHash(seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, objectType: entry.objectType,
-                  objectID: entry.objectID, contentHash: entry.contentHash, prevHash: entry.prevHash, scheme: scheme)
+        entryHash(
+            seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, objectType: entry.objectType,
+            objectID: entry.objectID, contentHash: entry.contentHash, prevHash: entry.prevHash, scheme: scheme)
     }
 
     /// The entry that follows `previous` (nil for the first), keyed with `key`.
-    public static func next(after previous: AuditEntry?, at: Date, actor: String, action: String, objectType: String,
-                            objectID: UUID, projectID: UUID?, contentHash: String, key: AuditKey) -> AuditEntry {
+    public static func next(
+        after previous: AuditEntry?, at: Date, actor: String, action: String, objectType: String,
+        objectID: UUID, projectID: UUID?, contentHash: String, key: AuditKey
+    ) -> AuditEntry {
         let seq = (previous?.seq ?? 0) + 1
         let at = Date(timeIntervalSince1970: Double(millis(at)) / 1000)
         let prev = previous?.hash ?? genesisHash
-        let hash = entryHash(seq: seq, at: at, actor: actor, action: action, objectType: objectType,
-                             objectID: objectID, contentHash: contentHash, prevHash: prev, scheme: .keyed(key))
-        return AuditEntry(seq: seq, at: at, actor: actor, action: action, objectType: objectType, objectID: objectID,
-                          projectID: projectID, contentHash: contentHash, prevHash: prev, hash: hash)
+        let hash = entryHash(
+            seq: seq, at: at, actor: actor, action: action, objectType: objectType,
+            objectID: objectID, contentHash: contentHash, prevHash: prev, scheme: .keyed(key))
+        return AuditEntry(
+            seq: seq, at: at, actor: actor, action: action, objectType: objectType, objectID: objectID,
+            projectID: projectID, contentHash: contentHash, prevHash: prev, hash: hash)
     }
 
     /// What a verification found: `problem` names the first thing wrong; `warning` is something to look at

@@ -30,7 +30,8 @@ public struct AuditCheckpoint: Sendable, Equatable {
     public static func unseal(_ text: String, with key: AuditKey) -> AuditCheckpoint? {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
         guard parts.count == 5, "\(parts[0]) \(parts[1])" == prefix, let seq = Int(parts[2]), seq >= 0,
-              constantTimeEqual(parts[4], seal(seq: seq, hash: parts[3], key: key)) else { return nil }
+            constantTimeEqual(parts[4], seal(seq: seq, hash: parts[3], key: key))
+        else { return nil }
         return AuditCheckpoint(seq: seq, hash: parts[3])
     }
 
@@ -50,7 +51,8 @@ public struct AuditCheckpoint: Sendable, Equatable {
     }
 
     private static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         guard x.count == y.count else { return false }
         return zip(x, y).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
     }

@@ -11,17 +11,25 @@ public enum AuditContent {
     public static func contactActor(_ id: UUID) -> String { "contact:\(id.uuidString.lowercased())" }
 
     /// A scope version's text and the signer's comment.
-    public static func scopeVersion(number: Int, goalsJSON: String, inScopeJSON: String, outOfScopeJSON: String,
-                                    notes: String?, comment: String?) -> [(String, String)] {
-        [("number", String(number)), ("goals", goalsJSON), ("inScope", inScopeJSON), ("outOfScope", outOfScopeJSON),
-         ("notes", notes ?? ""), ("comment", comment ?? "")]
+    public static func scopeVersion(
+        number: Int, goalsJSON: String, inScopeJSON: String, outOfScopeJSON: String,
+        notes: String?, comment: String?
+    ) -> [(String, String)] {
+        [
+            ("number", String(number)), ("goals", goalsJSON), ("inScope", inScopeJSON), ("outOfScope", outOfScopeJSON),
+            ("notes", notes ?? ""), ("comment", comment ?? ""),
+        ]
     }
 
     /// A deliverable as submitted and the customer's comment on it.
-    public static func deliverable(name: String, acceptanceCriteria: String?, submissionNote: String?, link: String?,
-                                   comment: String?) -> [(String, String)] {
-        [("name", name), ("acceptanceCriteria", acceptanceCriteria ?? ""), ("submissionNote", submissionNote ?? ""),
-         ("link", link ?? ""), ("comment", comment ?? "")]
+    public static func deliverable(
+        name: String, acceptanceCriteria: String?, submissionNote: String?, link: String?,
+        comment: String?
+    ) -> [(String, String)] {
+        [
+            ("name", name), ("acceptanceCriteria", acceptanceCriteria ?? ""), ("submissionNote", submissionNote ?? ""),
+            ("link", link ?? ""), ("comment", comment ?? ""),
+        ]
     }
 }
 

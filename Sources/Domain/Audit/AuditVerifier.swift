@@ -3,8 +3,10 @@ import Foundation
 /// Everything `audit verify` proves, as one pure function: the chain is intact under the key, it is not shorter
 /// than the checkpoint kept outside the database, and every record an entry vouches for still holds what was decided.
 public enum AuditVerifier {
-    public static func verify(_ entries: [AuditEntry], key: AuditKey, records: [AuditedRecord],
-                              checkpoint: AuditCheckpoint.Reading) -> AuditChain.Verification {
+    public static func verify(
+        _ entries: [AuditEntry], key: AuditKey, records: [AuditedRecord],
+        checkpoint: AuditCheckpoint.Reading
+    ) -> AuditChain.Verification {
         if let problem = AuditChain.firstChainProblem(entries, scheme: .keyed(key)) {
             return .init(entries: entries.count, problem: problem)
         }
@@ -54,7 +56,8 @@ public enum AuditVerifier {
             statuses = ["returned"]
         }
         guard statuses.contains(record.status), record.decidedBy == entry.actor, let at = record.decidedAt,
-              AuditChain.millis(at) == AuditChain.millis(entry.at) else {
+            AuditChain.millis(at) == AuditChain.millis(entry.at)
+        else {
             return .decisionDiffers(objectType: entry.objectType, objectID: entry.objectID, seq: entry.seq)
         }
         guard record.contentHash == entry.contentHash else {

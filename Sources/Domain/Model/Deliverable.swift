@@ -16,8 +16,10 @@ public struct Deliverable: Sendable, Equatable {
     public var decidedAt: Date?
     public var createdAt: Date
 
-    public init(id: UUID, milestoneID: UUID, projectID: UUID, name: String, acceptanceCriteria: String?, status: DeliverableStatus,
-                submissionNote: String?, link: String?, decisionComment: String?, decidedBy: UUID?, decidedAt: Date?, createdAt: Date) {
+    public init(
+        id: UUID, milestoneID: UUID, projectID: UUID, name: String, acceptanceCriteria: String?, status: DeliverableStatus,
+        submissionNote: String?, link: String?, decisionComment: String?, decidedBy: UUID?, decidedAt: Date?, createdAt: Date
+    ) {
         self.id = id
         self.milestoneID = milestoneID
         self.projectID = projectID

@@ -16,8 +16,10 @@ public struct ScopeVersion: Sendable, Equatable {
     public var signedOffAt: Date?
     public var signOffComment: String?
 
-    public init(id: UUID, projectID: UUID, number: Int, goals: [String], inScope: [String], outOfScope: [String], notes: String?,
-                status: ScopeStatus, createdAt: Date, signedOffBy: UUID? = nil, signedOffAt: Date? = nil, signOffComment: String? = nil) {
+    public init(
+        id: UUID, projectID: UUID, number: Int, goals: [String], inScope: [String], outOfScope: [String], notes: String?,
+        status: ScopeStatus, createdAt: Date, signedOffBy: UUID? = nil, signedOffAt: Date? = nil, signOffComment: String? = nil
+    ) {
         self.id = id
         self.projectID = projectID
         self.number = number

@@ -25,10 +25,12 @@ public struct WorkItem: Sendable, Equatable {
     public var progress: Int
     public var status: WorkItemStatus
 
-    public init(id: UUID, projectID: UUID, title: String, startDate: LocalDate, dueDate: LocalDate,
-                estimateHours: Double? = nil, assigneeID: UUID? = nil, milestoneID: UUID? = nil,
-                dependencies: [Dependency] = [], visibleToCustomer: Bool = false, isKey: Bool = false,
-                progress: Int = 0, status: WorkItemStatus = .todo) {
+    public init(
+        id: UUID, projectID: UUID, title: String, startDate: LocalDate, dueDate: LocalDate,
+        estimateHours: Double? = nil, assigneeID: UUID? = nil, milestoneID: UUID? = nil,
+        dependencies: [Dependency] = [], visibleToCustomer: Bool = false, isKey: Bool = false,
+        progress: Int = 0, status: WorkItemStatus = .todo
+    ) {
         self.id = id
         self.projectID = projectID
         self.title = title

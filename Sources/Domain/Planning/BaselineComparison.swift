@@ -27,14 +27,18 @@ public struct MilestoneSlip: Hashable, Sendable {
 public enum BaselineComparison {
     /// One row per item present in both, ordered by current start, then finish, then id.
     /// Items added or removed since the baseline have no row.
-    public static func items(baseline: [UUID: DateSpan], current: [UUID: DateSpan],
-                             calendar: WorkingCalendar) -> [ItemSlip] {
+    public static func items(
+        baseline: [UUID: DateSpan], current: [UUID: DateSpan],
+        calendar: WorkingCalendar
+    ) -> [ItemSlip] {
         var rows: [ItemSlip] = []
         for (id, now) in current {
             guard let then = baseline[id] else { continue }
-            rows.append(ItemSlip(id: id, baseline: then, current: now,
-                                 startSlipDays: slipDays(from: then.start, to: now.start, calendar: calendar),
-                                 finishSlipDays: slipDays(from: then.finish, to: now.finish, calendar: calendar)))
+            rows.append(
+                ItemSlip(
+                    id: id, baseline: then, current: now,
+                    startSlipDays: slipDays(from: then.start, to: now.start, calendar: calendar),
+                    finishSlipDays: slipDays(from: then.finish, to: now.finish, calendar: calendar)))
         }
         return rows.sorted {
             ($0.current.start, $0.current.finish, $0.id.uuidString) < ($1.current.start, $1.current.finish, $1.id.uuidString)
@@ -42,13 +46,17 @@ public enum BaselineComparison {
     }
 
     /// One row per milestone present in both, ordered by current due date, then id.
-    public static func milestones(baseline: [UUID: LocalDate], current: [UUID: LocalDate],
-                                  calendar: WorkingCalendar) -> [MilestoneSlip] {
+    public static func milestones(
+        baseline: [UUID: LocalDate], current: [UUID: LocalDate],
+        calendar: WorkingCalendar
+    ) -> [MilestoneSlip] {
         var rows: [MilestoneSlip] = []
         for (id, now) in current {
             guard let then = baseline[id] else { continue }
-            rows.append(MilestoneSlip(id: id, baselineDue: then, currentDue: now,
-                                      slipDays: slipDays(from: then, to: now, calendar: calendar)))
+            rows.append(
+                MilestoneSlip(
+                    id: id, baselineDue: then, currentDue: now,
+                    slipDays: slipDays(from: then, to: now, calendar: calendar)))
         }
         return rows.sorted { ($0.currentDue, $0.id.uuidString) < ($1.currentDue, $1.id.uuidString) }
     }

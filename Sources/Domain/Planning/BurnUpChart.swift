@@ -31,7 +31,8 @@ public enum BurnUpChart {
         func y(_ value: Double) -> Double { bottom - (bottom - top) * value / yMax }
         var doc = SVGDocument()
         doc.append("<text class=\"t\" x=\"16\" y=\"26\">\(SVGText.escape(title))</text>")
-        var grid = "", ticks = ""
+        var grid = ""
+        var ticks = ""
         for step in 0...4 {
             let value = yMax * Double(step) / 4
             grid += "M\(n(left)) \(n(y(value)))H\(n(right))"
@@ -49,14 +50,16 @@ public enum BurnUpChart {
         let actual = points.indices.compactMap { index in points[index].actual.map { "\(n(x(index))),\(n(y($0)))" } }
         if !planned.isEmpty { doc.append("<polyline class=\"pl\" points=\"\(planned.joined(separator: " "))\"/>") }
         if !actual.isEmpty { doc.append("<polyline class=\"ac\" points=\"\(actual.joined(separator: " "))\"/>") }
-        let legend = SVGLegend.render([
-            LegendEntry(swatch: "<line class=\"pl\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.planned),
-            LegendEntry(swatch: "<line class=\"ac\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.actual),
-            LegendEntry(swatch: "<line class=\"scope\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.scope),
-        ], x: left, y: bottom + 36, maxWidth: right - left)
+        let legend = SVGLegend.render(
+            [
+                LegendEntry(swatch: "<line class=\"pl\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.planned),
+                LegendEntry(swatch: "<line class=\"ac\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.actual),
+                LegendEntry(swatch: "<line class=\"scope\" x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\"/>", text: labels.scope),
+            ], x: left, y: bottom + 36, maxWidth: right - left)
         doc.append(legend.markup)
-        return doc.finished(width: width, height: height, title: title, desc: description(title, series, labels),
-                            idPrefix: "burnup", style: css)
+        return doc.finished(
+            width: width, height: height, title: title, desc: description(title, series, labels),
+            idPrefix: "burnup", style: css)
     }
 
     private static func description(_ title: String, _ series: BurnUpSeries, _ labels: BurnUpLabels) -> String {
@@ -69,9 +72,9 @@ public enum BurnUpChart {
     }
 
     static let css = """
-    text{font:12px sans-serif;fill:#333}.t{font:600 16px sans-serif;fill:#111}.yt{text-anchor:end;font-size:11px}\
-    .xt{text-anchor:middle;font-size:11px}.grid{stroke:#e6e6e6;fill:none}.axis{stroke:#666;fill:none}\
-    .pl{fill:none;stroke:#7b8da3;stroke-width:2;stroke-dasharray:6 4}.ac{fill:none;stroke:#2f6fdb;stroke-width:2.5}\
-    .scope{stroke:#2e9e4f;stroke-width:1.5}
-    """
+        text{font:12px sans-serif;fill:#333}.t{font:600 16px sans-serif;fill:#111}.yt{text-anchor:end;font-size:11px}\
+        .xt{text-anchor:middle;font-size:11px}.grid{stroke:#e6e6e6;fill:none}.axis{stroke:#666;fill:none}\
+        .pl{fill:none;stroke:#7b8da3;stroke-width:2;stroke-dasharray:6 4}.ac{fill:none;stroke:#2f6fdb;stroke-width:2.5}\
+        .scope{stroke:#2e9e4f;stroke-width:1.5}
+        """
 }

@@ -69,8 +69,10 @@ extension BurnUpSeries {
     /// through its due date (all of it on the due date when none are working). Actual: each
     /// item's weight times its latest recorded progress on or before the day; days after
     /// `today` have no actual value. Changes for unknown items are ignored.
-    public static func derive(items: [BurnUpItem], progress: [ProgressChange], from: LocalDate, through: LocalDate,
-                              today: LocalDate, measure: BurnUpMeasure, calendar: WorkingCalendar) -> BurnUpSeries {
+    public static func derive(
+        items: [BurnUpItem], progress: [ProgressChange], from: LocalDate, through: LocalDate,
+        today: LocalDate, measure: BurnUpMeasure, calendar: WorkingCalendar
+    ) -> BurnUpSeries {
         let weights = items.map { measure == .items ? 1 : max($0.estimateHours ?? 0, 0) }
         var indexOf: [UUID: Int] = [:]
         for (index, item) in items.enumerated() where indexOf[item.id] == nil { indexOf[item.id] = index }

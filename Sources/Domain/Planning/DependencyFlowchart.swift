@@ -20,7 +20,10 @@ public enum DependencyFlowchart {
             let to = origin(index)
             for pred in preds {
                 let from = origin(pred)
-                let x1 = from.x + nodeWidth, y1 = from.y + nodeHeight / 2, x2 = to.x, y2 = to.y + nodeHeight / 2
+                let x1 = from.x + nodeWidth
+                let y1 = from.y + nodeHeight / 2
+                let x2 = to.x
+                let y2 = to.y + nodeHeight / 2
                 let critical = nodes[pred].isCritical && nodes[index].isCritical
                 var d = "M\(n(x1)) \(n(y1))"
                 if layout.layerOf[index] - layout.layerOf[pred] <= 1 {
@@ -29,7 +32,8 @@ public enum DependencyFlowchart {
                 } else {
                     // A long edge would cross the boxes of the layers between: run it along the gap
                     // above the source row, then drop into the target in the gap column before it.
-                    let lane = from.y - gapY / 2, reach = gapX / 2
+                    let lane = from.y - gapY / 2
+                    let reach = gapX / 2
                     d += "C\(n(x1 + reach)) \(n(y1)) \(n(x1 + reach)) \(n(lane)) \(n(x1 + gapX)) \(n(lane))"
                     d += "H\(n(x2 - gapX))C\(n(x2 - reach)) \(n(lane)) \(n(x2 - reach)) \(n(y2)) \(n(x2)) \(n(y2))"
                 }
@@ -43,14 +47,17 @@ public enum DependencyFlowchart {
             var tip = "\(node.label), \(words.word(for: node.status))"
             if node.kind == .milestone { tip = "\(words.milestone): \(tip)" }
             if node.isCritical { tip += ", \(words.criticalPath)" }
-            let shape = node.kind == .milestone
+            let shape =
+                node.kind == .milestone
                 ? "<path class=\"nb\" d=\"M\(n(x + 12)) \(n(y))H\(n(x + nodeWidth - 12))l12 18-12 18H\(n(x + 12))l-12-18z\"/>"
                 : "<rect class=\"nb\" x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(nodeWidth))\" height=\"\(n(nodeHeight))\" rx=\"4\"/>"
             let fitted = SVGText.truncate(node.label, maxWidth: nodeWidth - 24, fontSize: 12)
-            doc.append("<g class=\"n s-\(node.status.rawValue)\(node.isCritical ? " crit" : "")\"><title>\(SVGText.escape(tip))</title>"
-                + shape + "<text x=\"\(n(x + nodeWidth / 2))\" y=\"\(n(y + 22))\">\(SVGText.escape(fitted.text))</text></g>")
+            doc.append(
+                "<g class=\"n s-\(node.status.rawValue)\(node.isCritical ? " crit" : "")\"><title>\(SVGText.escape(tip))</title>"
+                    + shape + "<text x=\"\(n(x + nodeWidth / 2))\" y=\"\(n(y + 22))\">\(SVGText.escape(fitted.text))</text></g>")
         }
-        let columns = max(layout.layers.count, 1), tallest = layout.layers.map(\.count).max() ?? 0
+        let columns = max(layout.layers.count, 1)
+        let tallest = layout.layers.map(\.count).max() ?? 0
         let width = max(left * 2 + Double(columns) * nodeWidth + Double(columns - 1) * gapX, 560)
         let bottom = top + Double(tallest) * (nodeHeight + gapY) + 8
         let legend = SVGLegend.render(legendEntries(words), x: 16, y: bottom, maxWidth: width - 32)
@@ -58,17 +65,21 @@ public enum DependencyFlowchart {
         let critical = layout.layers.joined().filter { nodes[$0].isCritical }.map { nodes[$0].label }
         var desc = "\(title): \(nodes.count) \(words.workItems), \(edgeCount) \(labels.dependencies)."
         if !critical.isEmpty { desc += " \(words.criticalPath): \(critical.joined(separator: " → "))." }
-        return doc.finished(width: width, height: bottom + legend.height + 8, title: title, desc: desc,
-                            idPrefix: "flow", style: FlowchartStyle.css)
+        return doc.finished(
+            width: width, height: bottom + legend.height + 8, title: title, desc: desc,
+            idPrefix: "flow", style: FlowchartStyle.css)
     }
 
     private static func legendEntries(_ words: GanttLabels) -> [LegendEntry] {
         var entries = WorkItemStatus.allCases.map {
-            LegendEntry(swatch: "<g class=\"s-\($0.rawValue)\"><rect class=\"nb\" width=\"14\" height=\"14\" rx=\"2\"/></g>",
-                        text: words.word(for: $0))
+            LegendEntry(
+                swatch: "<g class=\"s-\($0.rawValue)\"><rect class=\"nb\" width=\"14\" height=\"14\" rx=\"2\"/></g>",
+                text: words.word(for: $0))
         }
-        entries.append(LegendEntry(swatch: "<g class=\"crit\"><rect class=\"nb\" width=\"14\" height=\"14\" rx=\"2\"/></g>",
-                                   text: words.criticalPath))
+        entries.append(
+            LegendEntry(
+                swatch: "<g class=\"crit\"><rect class=\"nb\" width=\"14\" height=\"14\" rx=\"2\"/></g>",
+                text: words.criticalPath))
         return entries
     }
 }

@@ -14,8 +14,10 @@ public struct FlowchartNode: Hashable, Sendable {
     /// Ids of nodes this one depends on; ids that are not nodes of the chart are ignored.
     public let predecessors: [UUID]
 
-    public init(id: UUID, label: String, kind: Kind = .workItem, status: WorkItemStatus,
-                isCritical: Bool, predecessors: [UUID] = []) {
+    public init(
+        id: UUID, label: String, kind: Kind = .workItem, status: WorkItemStatus,
+        isCritical: Bool, predecessors: [UUID] = []
+    ) {
         self.id = id
         self.label = label
         self.kind = kind

@@ -2,14 +2,18 @@
 enum GanttAxis {
     static func render(layout: GanttLayout, zoom: GanttZoom, calendar: WorkingCalendar) -> String {
         var out = ""
-        let top = GanttLayout.top, bottom = layout.rowsBottom
+        let top = GanttLayout.top
+        let bottom = layout.rowsBottom
         let height = SVGText.number(bottom - top)
         if zoom != .month {
             // One path of rectangles, merging consecutive non-working days.
             var shade = ""
             var day = layout.firstDay
             while day < layout.endDay {
-                guard !calendar.isWorking(dayNumber: day) else { day += 1; continue }
+                guard !calendar.isWorking(dayNumber: day) else {
+                    day += 1
+                    continue
+                }
                 var end = day + 1
                 while end < layout.endDay, !calendar.isWorking(dayNumber: end) { end += 1 }
                 let width = SVGText.number(Double(end - day) * layout.pixelsPerDay)
@@ -29,7 +33,9 @@ enum GanttAxis {
             // The first, partial month gets a label only if it leaves room before the next month's.
             let partialRoom = Double(LocalDate.daysIn(month: date.month, year: date.year) - date.day + 1) * layout.pixelsPerDay
             if date.day == 1 || (day == layout.firstDay && (zoom == .month || partialRoom >= 56)) {
-                let text = zoom == .month ? (date.month == 1 || day == layout.firstDay ? pad(date.year, 4) : nil)
+                let text =
+                    zoom == .month
+                    ? (date.month == 1 || day == layout.firstDay ? pad(date.year, 4) : nil)
                     : "\(pad(date.year, 4))-\(pad(date.month, 2))"
                 if let text { ticks += "<text class=\"ax\" x=\"\(SVGText.number(x + 2))\" y=\"44\">\(text)</text>" }
             }

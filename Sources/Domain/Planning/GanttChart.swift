@@ -14,8 +14,9 @@ public enum GanttChart {
         title: String, rows: [GanttRow], milestones: [GanttMilestone], today: LocalDate,
         calendar: WorkingCalendar, zoom: GanttZoom, labels: GanttLabels, baseline: [UUID: DateSpan]? = nil
     ) -> String {
-        let layout = GanttLayout(rows: rows, milestones: milestones, baseline: baseline, today: today,
-                                 zoom: zoom, ungrouped: labels.ungrouped)
+        let layout = GanttLayout(
+            rows: rows, milestones: milestones, baseline: baseline, today: today,
+            zoom: zoom, ungrouped: labels.ungrouped)
         var doc = SVGDocument(reserving: 1024 + rows.count * 420)
         doc.append(GanttStyle.defs)
         doc.append("<text class=\"t\" x=\"16\" y=\"22\">\(SVGText.escape(title))</text>")
@@ -33,12 +34,14 @@ public enum GanttChart {
             doc.append("<text class=\"td\" x=\"\(x)\" y=\"\(SVGText.number(bottom + 14))\">\(SVGText.escape(labels.today))</text>")
         }
         bottom += 24
-        let legend = SVGLegend.render(legendEntries(labels: labels, withBaseline: baseline != nil),
-                                      x: 16, y: bottom, maxWidth: width - 32)
+        let legend = SVGLegend.render(
+            legendEntries(labels: labels, withBaseline: baseline != nil),
+            x: 16, y: bottom, maxWidth: width - 32)
         doc.append(legend.markup)
-        return doc.finished(width: width, height: bottom + legend.height + 8, title: title,
-                            desc: description(title: title, rows: rows, labels: labels),
-                            idPrefix: "gantt", style: GanttStyle.css)
+        return doc.finished(
+            width: width, height: bottom + legend.height + 8, title: title,
+            desc: description(title: title, rows: rows, labels: labels),
+            idPrefix: "gantt", style: GanttStyle.css)
     }
 
     private static func groupBands(layout: GanttLayout) -> String {
@@ -61,11 +64,14 @@ public enum GanttChart {
 
     private static func legendEntries(labels: GanttLabels, withBaseline: Bool) -> [LegendEntry] {
         var entries = WorkItemStatus.allCases.map { status in
-            LegendEntry(swatch: "<g class=\"s-\(status.rawValue)\"><rect class=\"b\" width=\"14\" height=\"12\" y=\"1\"/>"
-                + "<rect class=\"p\" width=\"7\" height=\"12\" y=\"1\"/></g>", text: labels.word(for: status))
+            LegendEntry(
+                swatch: "<g class=\"s-\(status.rawValue)\"><rect class=\"b\" width=\"14\" height=\"12\" y=\"1\"/>"
+                    + "<rect class=\"p\" width=\"7\" height=\"12\" y=\"1\"/></g>", text: labels.word(for: status))
         }
-        entries.append(LegendEntry(swatch: "<g class=\"crit\"><rect class=\"b\" width=\"14\" height=\"12\" y=\"1\"/></g>",
-                                   text: labels.criticalPath))
+        entries.append(
+            LegendEntry(
+                swatch: "<g class=\"crit\"><rect class=\"b\" width=\"14\" height=\"12\" y=\"1\"/></g>",
+                text: labels.criticalPath))
         entries.append(LegendEntry(swatch: "<path class=\"ms\" d=\"M7 0l7 7-7 7-7-7z\"/>", text: labels.milestone))
         entries.append(LegendEntry(swatch: "<line class=\"today\" x1=\"7\" y1=\"0\" x2=\"7\" y2=\"14\"/>", text: labels.today))
         if withBaseline {

@@ -31,8 +31,10 @@ public struct GanttRow: Hashable, Sendable {
     /// Predecessor ids; arrows are drawn only to predecessors that are rows of the same chart.
     public let dependencies: [UUID]
 
-    public init(id: UUID, label: String, group: String?, start: LocalDate, finish: LocalDate,
-                progress: Int, status: WorkItemStatus, isCritical: Bool, dependencies: [UUID] = []) {
+    public init(
+        id: UUID, label: String, group: String?, start: LocalDate, finish: LocalDate,
+        progress: Int, status: WorkItemStatus, isCritical: Bool, dependencies: [UUID] = []
+    ) {
         self.id = id
         self.label = label
         self.group = group
@@ -74,9 +76,11 @@ public struct GanttLabels: Hashable, Sendable {
     /// Plural noun for the description, e.g. "work items".
     public var workItems: String
 
-    public init(todo: String, doing: String, done: String, blocked: String, criticalPath: String,
-                milestone: String, today: String, baseline: String, slipped: String,
-                ungrouped: String, workItems: String) {
+    public init(
+        todo: String, doing: String, done: String, blocked: String, criticalPath: String,
+        milestone: String, today: String, baseline: String, slipped: String,
+        ungrouped: String, workItems: String
+    ) {
         self.todo = todo
         self.doing = doing
         self.done = done

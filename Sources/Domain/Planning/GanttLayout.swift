@@ -19,9 +19,12 @@ struct GanttLayout {
     /// Line index of each row, by row index.
     let lineOfRow: [Int]
 
-    init(rows: [GanttRow], milestones: [GanttMilestone], baseline: [UUID: DateSpan]?, today: LocalDate,
-         zoom: GanttZoom, ungrouped: String) {
-        var low = Int.max, high = Int.min
+    init(
+        rows: [GanttRow], milestones: [GanttMilestone], baseline: [UUID: DateSpan]?, today: LocalDate,
+        zoom: GanttZoom, ungrouped: String
+    ) {
+        var low = Int.max
+        var high = Int.min
         for row in rows {
             low = min(low, row.start.dayNumber, row.finish.dayNumber)
             high = max(high, row.start.dayNumber, row.finish.dayNumber)
@@ -77,7 +80,10 @@ struct GanttLayout {
         var rowsByName: [String: [Int]] = [:]
         var loose: [Int] = []
         for (index, row) in rows.enumerated() {
-            guard let name = row.group else { loose.append(index); continue }
+            guard let name = row.group else {
+                loose.append(index)
+                continue
+            }
             if milestonesByName[name] == nil, rowsByName[name] == nil { names.append(name) }
             rowsByName[name, default: []].append(index)
         }

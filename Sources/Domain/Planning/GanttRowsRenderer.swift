@@ -44,7 +44,8 @@ struct GanttRowsRenderer {
         let slipped = planned.map { row.finish > $0.finish } ?? false
         let x0 = layout.x(row.start.dayNumber)
         let x1 = layout.x(max(row.finish.dayNumber, row.start.dayNumber) + 1)
-        let barY = y + (planned == nil ? 5 : 3), barHeight = planned == nil ? 12.0 : 11.0
+        let barY = y + (planned == nil ? 5 : 3)
+        let barHeight = planned == nil ? 12.0 : 11.0
         let progress = Double(min(max(row.progress, 0), 100))
         var classes = "s-\(row.status.rawValue)"
         if row.isCritical { classes += " crit" }

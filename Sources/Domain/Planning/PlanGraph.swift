@@ -20,7 +20,9 @@ struct PlanGraph: Sendable {
             if indexByID.updateValue(index, forKey: item.id) != nil { throw .duplicateItem(item.id) }
         }
         var outDegree = [Int](repeating: 0, count: n + 1)
-        var edgeFrom: [Int] = [], edgeTo: [Int] = [], edgeLag: [Int] = []
+        var edgeFrom: [Int] = []
+        var edgeTo: [Int] = []
+        var edgeLag: [Int] = []
         for (to, item) in items.enumerated() {
             for link in item.dependencies {
                 guard let from = indexByID[link.predecessor] else {
@@ -86,8 +88,14 @@ struct PlanGraph: Sendable {
             changed = false
             for i in 0..<n where stuck[i] {
                 var hasStuckSuccessor = false
-                for slot in start[i]..<start[i + 1] where stuck[successors[slot]] { hasStuckSuccessor = true; break }
-                if !hasStuckSuccessor { stuck[i] = false; changed = true }
+                for slot in start[i]..<start[i + 1] where stuck[successors[slot]] {
+                    hasStuckSuccessor = true
+                    break
+                }
+                if !hasStuckSuccessor {
+                    stuck[i] = false
+                    changed = true
+                }
             }
         }
         guard let first = stuck.firstIndex(of: true) else { return [] }

@@ -11,7 +11,8 @@ struct SVGDocument {
 
     /// Wraps `body` in the root element. `idPrefix` keeps element ids unique per chart kind.
     func finished(width: Double, height: Double, title: String, desc: String, idPrefix: String, style: String) -> String {
-        let w = SVGText.number(width), h = SVGText.number(height)
+        let w = SVGText.number(width)
+        let h = SVGText.number(height)
         var out = ""
         out.reserveCapacity(body.utf8.count + style.utf8.count + 512)
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\""
@@ -36,14 +37,16 @@ enum SVGLegend {
     /// markup and the height used.
     static func render(_ entries: [LegendEntry], x: Double, y: Double, maxWidth: Double) -> (markup: String, height: Double) {
         var markup = "<g class=\"lg\">"
-        var cursorX = x, cursorY = y
+        var cursorX = x
+        var cursorY = y
         for entry in entries {
             let width = 20 + SVGText.width(entry.text, fontSize: 12) + 16
             if cursorX > x, cursorX + width > x + maxWidth {
                 cursorX = x
                 cursorY += 20
             }
-            let tx = SVGText.number(cursorX), ty = SVGText.number(cursorY)
+            let tx = SVGText.number(cursorX)
+            let ty = SVGText.number(cursorY)
             markup += "<g transform=\"translate(\(tx),\(ty))\">\(entry.swatch)"
             markup += "<text x=\"20\" y=\"11\">\(SVGText.escape(entry.text))</text></g>"
             cursorX += width

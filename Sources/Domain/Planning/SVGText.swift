@@ -5,8 +5,10 @@ enum SVGText {
     /// element content and in quoted attributes.
     static func escape(_ text: String) -> String {
         var needsWork = false
-        for unit in text.utf8 where unit < 0x20 || unit == 0x26 || unit == 0x3C || unit == 0x3E
-            || unit == 0x22 || unit == 0x27 || unit == 0xEF {
+        for unit in text.utf8
+        where unit < 0x20 || unit == 0x26 || unit == 0x3C || unit == 0x3E
+            || unit == 0x22 || unit == 0x27 || unit == 0xEF
+        {
             needsWork = true
             break
         }
@@ -27,7 +29,7 @@ enum SVGText {
             case 0x09, 0x0A, 0x0D: out.append(byte)
             case ..<0x20: continue
             case 0xEF where index + 1 < bytes.count && bytes[index] == 0xBF && bytes[index + 1] >= 0xBE:
-                index += 2 // U+FFFE, U+FFFF: not characters XML allows
+                index += 2  // U+FFFE, U+FFFF: not characters XML allows
             default: out.append(byte)
             }
         }
@@ -39,7 +41,8 @@ enum SVGText {
         let tenths = Int((value * 10).rounded())
         let magnitude = abs(tenths)
         let sign = tenths < 0 ? "-" : ""
-        let whole = magnitude / 10, fraction = magnitude % 10
+        let whole = magnitude / 10
+        let fraction = magnitude % 10
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
@@ -47,7 +50,7 @@ enum SVGText {
     static func units(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.value {
         case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
             return 2
         default:
             return 1

@@ -40,8 +40,9 @@ public enum Scheduler {
             }
             lateFinish[node] = latest
         }
-        return assemble(items: items, graph: graph, calendar: calendar,
-                        duration: duration, earlyStart: earlyStart, lateFinish: lateFinish)
+        return assemble(
+            items: items, graph: graph, calendar: calendar,
+            duration: duration, earlyStart: earlyStart, lateFinish: lateFinish)
     }
 
     private static func assemble(
@@ -64,18 +65,20 @@ public enum Scheduler {
             let early = finishDate(earlyStart[i], duration[i])
             first = min(first, earlyStart[i])
             if lastFinish.map({ early > $0 }) ?? true { lastFinish = early }
-            result.append(ScheduledItem(
-                id: items[i].id,
-                earlyStart: calendar.date(atWorkingDayOrdinal: earlyStart[i]),
-                earlyFinish: early,
-                lateStart: calendar.date(atWorkingDayOrdinal: lateStart),
-                lateFinish: finishDate(lateStart, duration[i]),
-                slackDays: slack,
-                isCritical: slack == 0))
+            result.append(
+                ScheduledItem(
+                    id: items[i].id,
+                    earlyStart: calendar.date(atWorkingDayOrdinal: earlyStart[i]),
+                    earlyFinish: early,
+                    lateStart: calendar.date(atWorkingDayOrdinal: lateStart),
+                    lateFinish: finishDate(lateStart, duration[i]),
+                    slackDays: slack,
+                    isCritical: slack == 0))
             indexByID[items[i].id] = i
         }
         let critical = graph.order.filter { result[$0].isCritical }.map { items[$0].id }
-        return ProjectSchedule(items: result, startDate: calendar.date(atWorkingDayOrdinal: first),
-                        endDate: lastFinish, criticalPath: critical, indexByID: indexByID)
+        return ProjectSchedule(
+            items: result, startDate: calendar.date(atWorkingDayOrdinal: first),
+            endDate: lastFinish, criticalPath: critical, indexByID: indexByID)
     }
 }

@@ -29,7 +29,10 @@ public struct WorkingCalendar: Hashable, Sendable {
         shifts.sort { $0.day < $1.day }
         exceptionDays = shifts.map(\.day)
         var running = 0
-        exceptionShift = shifts.map { running += $0.shift; return running }
+        exceptionShift = shifts.map {
+            running += $0.shift
+            return running
+        }
         var after: [Int] = []
         after.reserveCapacity(shifts.count)
         for (index, day) in exceptionDays.enumerated() {
@@ -96,7 +99,8 @@ public struct WorkingCalendar: Hashable, Sendable {
     func dayNumber(ofOrdinal ordinal: Int) -> Int {
         // Exceptions strictly before the answer are exactly those whose following day has an
         // ordinal <= `ordinal`; between exceptions the plain weekday formula holds.
-        var low = 0, high = ordinalAfter.count
+        var low = 0
+        var high = ordinalAfter.count
         while low < high {
             let mid = (low + high) >> 1
             if ordinalAfter[mid] <= ordinal { low = mid + 1 } else { high = mid }
@@ -111,7 +115,8 @@ public struct WorkingCalendar: Hashable, Sendable {
     }
 
     private func exceptionsBefore(_ day: Int) -> Int {
-        var low = 0, high = exceptionDays.count
+        var low = 0
+        var high = exceptionDays.count
         while low < high {
             let mid = (low + high) >> 1
             if exceptionDays[mid] < day { low = mid + 1 } else { high = mid }

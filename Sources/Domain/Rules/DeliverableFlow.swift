@@ -32,7 +32,8 @@ public enum DeliverableFlow {
             }
             return .returned
         default:
-            throw DomainError.conflict("a deliverable that is \(status.rawValue) cannot be \(action == .submit ? "submitted" : action == .accept ? "accepted" : "returned")")
+            throw DomainError.conflict(
+                "a deliverable that is \(status.rawValue) cannot be \(action == .submit ? "submitted" : action == .accept ? "accepted" : "returned")")
         }
     }
 }

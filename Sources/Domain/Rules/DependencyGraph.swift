@@ -11,8 +11,9 @@ public enum DependencyGraph {
         let ids = dependsOn.keys.sorted { $0.uuidString < $1.uuidString }
         let known = Set(ids)
         let items = ids.map { id in
-            PlanItem(id: id, plannedStart: LocalDate(dayNumber: 0), durationDays: 1,
-                     dependencies: (dependsOn[id] ?? []).filter(known.contains).map { PlanDependency(predecessor: $0) })
+            PlanItem(
+                id: id, plannedStart: LocalDate(dayNumber: 0), durationDays: 1,
+                dependencies: (dependsOn[id] ?? []).filter(known.contains).map { PlanDependency(predecessor: $0) })
         }
         do {
             _ = try PlanGraph(items: items)

@@ -15,7 +15,8 @@ public enum PageCursor {
     /// The offset a cursor names; anything that is not a cursor this API gave out is a 400 naming `field`.
     public static func decode(_ cursor: String, field: String = "cursor") throws -> Int {
         guard cursor.utf8.count <= 64, let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
-              text.hasPrefix("o:"), let value = Int(text.dropFirst(2)), (0...maxOffset).contains(value) else {
+            text.hasPrefix("o:"), let value = Int(text.dropFirst(2)), (0...maxOffset).contains(value)
+        else {
             throw DomainError.validation(field: field, message: "is not a cursor this API gave out")
         }
         return value

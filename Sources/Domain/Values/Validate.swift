@@ -31,8 +31,9 @@ public enum Validate {
         let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard trimmed.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-              !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
+        else {
             throw DomainError.validation(field: field, message: "must be an e-mail address")
         }
         return trimmed
@@ -77,16 +78,18 @@ public enum Validate {
     public static func link(_ value: String?, field: String) throws -> String? {
         guard let value = try optionalText(value, field: field, max: 2_000) else { return nil }
         guard value.unicodeScalars.allSatisfy({ urlCharacters.contains($0) }),
-              let url = URL(string: value), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty else {
+            let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+        else {
             throw DomainError.validation(field: field, message: "must be an http or https link")
         }
         return value
     }
 
     /// Unreserved, reserved and `%` (RFC 3986 sections 2.1–2.3).
-    static let urlCharacters = CharacterSet(charactersIn:
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
+    static let urlCharacters = CharacterSet(
+        charactersIn:
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%")
 
     /// `value` with line ends made LF; refused when it holds any other C0 control character or DEL
     /// (a NUL would cut the stored text short while the answer echoed all of it).

@@ -15,7 +15,8 @@ struct CreateAuditState: AsyncMigration {
             .field("scheme", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        let count = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_entries")
+        let count =
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_entries")
             .first()?.decode(column: "n", as: Int.self) ?? 0
         try await sql.insert(into: "audit_state").columns("id", "scheme")
             .values(SQLBind(1), SQLBind(count > 0 ? AuditState.Scheme.legacy.rawValue : AuditState.Scheme.keyed.rawValue)).run()

@@ -9,8 +9,10 @@ struct ProtectDecidedRecords: AsyncMigration {
     var name: String { "0012_ProtectDecidedRecords" }
 
     /// Every scope_versions column except `status`.
-    static let scopeColumns = ["id", "project_id", "number", "goals", "in_scope", "out_of_scope", "notes", "created_at",
-                               "signed_off_by", "signed_off_at", "sign_off_comment"]
+    static let scopeColumns = [
+        "id", "project_id", "number", "goals", "in_scope", "out_of_scope", "notes", "created_at",
+        "signed_off_by", "signed_off_at", "sign_off_comment",
+    ]
 
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
@@ -21,12 +23,17 @@ struct ProtectDecidedRecords: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        let statements = sql.dialect.name == "sqlite"
-            ? ["scope_versions_signed_no_update", "scope_versions_signed_no_delete", "deliverables_accepted_no_update",
-               "deliverables_accepted_no_delete"].map { "DROP TRIGGER IF EXISTS \($0)" }
-            : ["DROP TRIGGER IF EXISTS scope_versions_signed_immutable ON scope_versions",
-               "DROP TRIGGER IF EXISTS deliverables_accepted_immutable ON deliverables",
-               "DROP FUNCTION IF EXISTS scope_versions_signed_immutable()", "DROP FUNCTION IF EXISTS deliverables_accepted_immutable()"]
+        let statements =
+            sql.dialect.name == "sqlite"
+            ? [
+                "scope_versions_signed_no_update", "scope_versions_signed_no_delete", "deliverables_accepted_no_update",
+                "deliverables_accepted_no_delete",
+            ].map { "DROP TRIGGER IF EXISTS \($0)" }
+            : [
+                "DROP TRIGGER IF EXISTS scope_versions_signed_immutable ON scope_versions",
+                "DROP TRIGGER IF EXISTS deliverables_accepted_immutable ON deliverables",
+                "DROP FUNCTION IF EXISTS scope_versions_signed_immutable()", "DROP FUNCTION IF EXISTS deliverables_accepted_immutable()",
+            ]
         for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
     }
 

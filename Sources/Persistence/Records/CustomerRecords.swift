@@ -31,7 +31,8 @@ public final class ContactRecord: Model, @unchecked Sendable {
     @OptionalField(key: "preferred_channel") public var preferredChannel: ContactChannel?
     @Field(key: "created_at") public var createdAt: Date
     public init() {}
-    public init(customerID: UUID, name: String, email: String, phone: String?, language: Language, preferredChannel: ContactChannel?, createdAt: Date) {
+    public init(customerID: UUID, name: String, email: String, phone: String?, language: Language, preferredChannel: ContactChannel?, createdAt: Date)
+    {
         self.customerID = customerID
         self.name = name
         self.email = email

@@ -45,10 +45,11 @@ public final class ScopeVersionRecord: Model, @unchecked Sendable {
             }
             return values
         }
-        return ScopeVersion(id: id, projectID: projectID, number: number, goals: try list(goalsJSON, "goals"),
-                            inScope: try list(inScopeJSON, "in_scope"), outOfScope: try list(outOfScopeJSON, "out_of_scope"),
-                            notes: notes, status: status, createdAt: createdAt, signedOffBy: signedOffBy, signedOffAt: signedOffAt,
-                            signOffComment: signOffComment)
+        return ScopeVersion(
+            id: id, projectID: projectID, number: number, goals: try list(goalsJSON, "goals"),
+            inScope: try list(inScopeJSON, "in_scope"), outOfScope: try list(outOfScopeJSON, "out_of_scope"),
+            notes: notes, status: status, createdAt: createdAt, signedOffBy: signedOffBy, signedOffAt: signedOffAt,
+            signOffComment: signOffComment)
     }
 }
 
@@ -88,9 +89,10 @@ public final class DeliverableRecord: Model, @unchecked Sendable {
     public init() {}
 
     public func domain() throws -> Deliverable {
-        Deliverable(id: try requireID(), milestoneID: milestoneID, projectID: projectID, name: name, acceptanceCriteria: acceptanceCriteria,
-                    status: status, submissionNote: submissionNote, link: link, decisionComment: decisionComment,
-                    decidedBy: decidedBy, decidedAt: decidedAt, createdAt: createdAt)
+        Deliverable(
+            id: try requireID(), milestoneID: milestoneID, projectID: projectID, name: name, acceptanceCriteria: acceptanceCriteria,
+            status: status, submissionNote: submissionNote, link: link, decisionComment: decisionComment,
+            decidedBy: decidedBy, decidedAt: decidedAt, createdAt: createdAt)
     }
 }
 
@@ -117,10 +119,11 @@ public final class WorkItemRecord: Model, @unchecked Sendable {
         let id = try requireID()
         guard let start = LocalDate(startDate) else { throw StoredValueError(table: Self.schema, id: id, column: "start_date") }
         guard let due = LocalDate(dueDate) else { throw StoredValueError(table: Self.schema, id: id, column: "due_date") }
-        return WorkItem(id: id, projectID: projectID, title: title, startDate: start, dueDate: due,
-                        estimateHours: estimateHours, assigneeID: assigneeID, milestoneID: milestoneID,
-                        dependencies: dependencies, visibleToCustomer: visibleToCustomer, isKey: isKey,
-                        progress: progress, status: status)
+        return WorkItem(
+            id: id, projectID: projectID, title: title, startDate: start, dueDate: due,
+            estimateHours: estimateHours, assigneeID: assigneeID, milestoneID: milestoneID,
+            dependencies: dependencies, visibleToCustomer: visibleToCustomer, isKey: isKey,
+            progress: progress, status: status)
     }
 }
 
@@ -173,7 +176,8 @@ public final class AuditEntryRecord: Model, @unchecked Sendable {
     public init() {}
 
     public var domain: AuditEntry {
-        AuditEntry(seq: seq, at: at, actor: actor, action: action, objectType: objectType, objectID: objectID,
-                   projectID: projectID, contentHash: contentHash, prevHash: prevHash, hash: hash)
+        AuditEntry(
+            seq: seq, at: at, actor: actor, action: action, objectType: objectType, objectID: objectID,
+            projectID: projectID, contentHash: contentHash, prevHash: prevHash, hash: hash)
     }
 }

@@ -16,10 +16,13 @@ public final class AuditAppender: @unchecked Sendable {
 
     /// Appends one entry inside the transaction `db` belongs to.
     @discardableResult
-    public func append(on db: any Database, at: Date, actor: String, action: String, objectType: String,
-                       objectID: UUID, projectID: UUID?, content: [(String, String)]) async throws -> AuditEntry {
-        let entry = try await AuditLog.append(on: db, key: key, at: at, actor: actor, action: action, objectType: objectType,
-                                              objectID: objectID, projectID: projectID, content: content)
+    public func append(
+        on db: any Database, at: Date, actor: String, action: String, objectType: String,
+        objectID: UUID, projectID: UUID?, content: [(String, String)]
+    ) async throws -> AuditEntry {
+        let entry = try await AuditLog.append(
+            on: db, key: key, at: at, actor: actor, action: action, objectType: objectType,
+            objectID: objectID, projectID: projectID, content: content)
         lock.withLock { last = entry }
         return entry
     }

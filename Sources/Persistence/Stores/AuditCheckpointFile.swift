@@ -1,9 +1,9 @@
 import Domain
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The checkpoint file in the data directory: outside the database, so whoever can rewrite the database

@@ -8,15 +8,18 @@ public enum AuditLog {
     /// Appends one entry inside the caller's transaction, so the audit entry and the change it records
     /// commit or fail together. Callers in the app go through `AuditAppender`, which also moves the checkpoint.
     @discardableResult
-    public static func append(on db: any Database, key: AuditKey, at: Date, actor: String, action: String, objectType: String,
-                              objectID: UUID, projectID: UUID?, content: [(String, String)]) async throws -> AuditEntry {
+    public static func append(
+        on db: any Database, key: AuditKey, at: Date, actor: String, action: String, objectType: String,
+        objectID: UUID, projectID: UUID?, content: [(String, String)]
+    ) async throws -> AuditEntry {
         if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
             // Serialises appenders across instances: the chain must not fork.
             try await sql.raw("SELECT pg_advisory_xact_lock(74012026)").run()
         }
         let last = try await AuditEntryRecord.query(on: db).sort(\.$seq, .descending).first()
-        let entry = AuditChain.next(after: last?.domain, at: at, actor: actor, action: action, objectType: objectType,
-                                    objectID: objectID, projectID: projectID, contentHash: AuditChain.contentHash(content), key: key)
+        let entry = AuditChain.next(
+            after: last?.domain, at: at, actor: actor, action: action, objectType: objectType,
+            objectID: objectID, projectID: projectID, contentHash: AuditChain.contentHash(content), key: key)
         try await AuditEntryRecord(entry).create(on: db)
         return entry
     }

@@ -22,10 +22,11 @@ public enum AuditRekey {
     public static func runIfNeeded(on db: any Database, key: AuditKey, checkpoint: AuditCheckpointFile, at: Date) async throws -> AuditEntry? {
         guard try await AuditState.scheme(on: db) == .legacy else { return nil }
         guard checkpoint.read() == .missing else {
-            throw Refused(description: """
-                the database marks the audit log as unkeyed, but the checkpoint \(checkpoint.path) shows it was keyed \
-                already: refusing to re-key (was audit_state or the chain rewritten?)
-                """)
+            throw Refused(
+                description: """
+                    the database marks the audit log as unkeyed, but the checkpoint \(checkpoint.path) shows it was keyed \
+                    already: refusing to re-key (was audit_state or the chain rewritten?)
+                    """)
         }
         let rekeyed = try await db.transaction { db -> AuditEntry? in
             let sql = db as! any SQLDatabase
@@ -37,10 +38,11 @@ public enum AuditRekey {
             guard try await AuditState.scheme(on: db) == .legacy else { return nil }
             let entries = try await AuditLog.entries(on: db)
             if let problem = AuditChain.verify(entries, scheme: .unkeyed).problem {
-                throw Refused(description: """
-                    the unkeyed audit log does not verify: \(problem). Not re-keying it, so the tampering stays \
-                    visible; restore the database from a backup or investigate before starting again
-                    """)
+                throw Refused(
+                    description: """
+                        the unkeyed audit log does not verify: \(problem). Not re-keying it, so the tampering stays \
+                        visible; restore the database from a backup or investigate before starting again
+                        """)
             }
             try await withAppendOnlyLifted(sql) {
                 for entry in AuditChain.rekeyed(entries, key: key) {
@@ -49,10 +51,13 @@ public enum AuditRekey {
                 }
             }
             try await AuditState.markKeyed(on: db)
-            return try await AuditLog.append(on: db, key: key, at: at, actor: "system", action: action, objectType: "audit_log",
-                                             objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, projectID: nil,
-                                             content: [("scheme", AuditState.Scheme.keyed.rawValue), ("entries", String(entries.count)),
-                                                       ("unkeyedHead", entries.last?.hash ?? AuditChain.genesisHash)])
+            return try await AuditLog.append(
+                on: db, key: key, at: at, actor: "system", action: action, objectType: "audit_log",
+                objectID: UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, projectID: nil,
+                content: [
+                    ("scheme", AuditState.Scheme.keyed.rawValue), ("entries", String(entries.count)),
+                    ("unkeyedHead", entries.last?.hash ?? AuditChain.genesisHash),
+                ])
         }
         if let rekeyed { try checkpoint.advance(to: AuditCheckpoint(seq: rekeyed.seq, hash: rekeyed.hash)) }
         return rekeyed
@@ -65,10 +70,12 @@ public enum AuditRekey {
         if sql.dialect.name == "sqlite" {
             try await sql.raw("DROP TRIGGER audit_entries_no_update").run()
             try await body()
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries
                 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END
-                """).run()
+                """
+            ).run()
         } else {
             try await sql.raw("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_append_only").run()
             try await body()

@@ -9,14 +9,16 @@ enum AuditedRecords {
     /// Fluent decoding is fine here: verify is an occasional admin check, not a hot path.
     static func load(on db: any Database) async throws -> [AuditedRecord] {
         let scopes = try await ScopeVersionRecord.query(on: db).all().map { version in
-            AuditedRecord(kind: .scopeVersion, id: version.id!, status: version.status.rawValue,
-                          decidedBy: version.signedOffBy.map(AuditContent.contactActor), decidedAt: version.signedOffAt,
-                          contentHash: AuditChain.contentHash(version.auditContent))
+            AuditedRecord(
+                kind: .scopeVersion, id: version.id!, status: version.status.rawValue,
+                decidedBy: version.signedOffBy.map(AuditContent.contactActor), decidedAt: version.signedOffAt,
+                contentHash: AuditChain.contentHash(version.auditContent))
         }
         let deliverables = try await DeliverableRecord.query(on: db).all().map { deliverable in
-            AuditedRecord(kind: .deliverable, id: deliverable.id!, status: deliverable.status.rawValue,
-                          decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
-                          contentHash: AuditChain.contentHash(deliverable.auditContent))
+            AuditedRecord(
+                kind: .deliverable, id: deliverable.id!, status: deliverable.status.rawValue,
+                decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
+                contentHash: AuditChain.contentHash(deliverable.auditContent))
         }
         return scopes + deliverables
     }
@@ -25,15 +27,17 @@ enum AuditedRecords {
 extension ScopeVersionRecord {
     /// What a sign-off of this version vouches for.
     public var auditContent: [(String, String)] {
-        AuditContent.scopeVersion(number: number, goalsJSON: goalsJSON, inScopeJSON: inScopeJSON, outOfScopeJSON: outOfScopeJSON,
-                                  notes: notes, comment: signOffComment)
+        AuditContent.scopeVersion(
+            number: number, goalsJSON: goalsJSON, inScopeJSON: inScopeJSON, outOfScopeJSON: outOfScopeJSON,
+            notes: notes, comment: signOffComment)
     }
 }
 
 extension DeliverableRecord {
     /// What an acceptance or return of this deliverable vouches for.
     public var auditContent: [(String, String)] {
-        AuditContent.deliverable(name: name, acceptanceCriteria: acceptanceCriteria, submissionNote: submissionNote, link: link,
-                                 comment: decisionComment)
+        AuditContent.deliverable(
+            name: name, acceptanceCriteria: acceptanceCriteria, submissionNote: submissionNote, link: link,
+            comment: decisionComment)
     }
 }

@@ -32,8 +32,10 @@ public struct BaselineSummary: Sendable, Equatable {
 /// Saves and loads frozen schedules.
 public enum BaselineStore {
     /// Writes one baseline with its entries; call inside a write transaction.
-    public static func create(projectID: UUID, name: String, createdAt: Date, endDate: LocalDate,
-                              items: [UUID: DateSpan], milestones: [UUID: LocalDate], on db: any Database) async throws -> BaselineRecord {
+    public static func create(
+        projectID: UUID, name: String, createdAt: Date, endDate: LocalDate,
+        items: [UUID: DateSpan], milestones: [UUID: LocalDate], on db: any Database
+    ) async throws -> BaselineRecord {
         let record = BaselineRecord()
         record.id = UUID()
         record.projectID = projectID
@@ -41,8 +43,12 @@ public enum BaselineStore {
         record.endDate = endDate.description
         record.createdAt = createdAt
         try await record.create(on: db)
-        var entries = items.map { BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "item", start: $0.value.start, finish: $0.value.finish) }
-        entries += milestones.map { BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "milestone", start: $0.value, finish: $0.value) }
+        var entries = items.map {
+            BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "item", start: $0.value.start, finish: $0.value.finish)
+        }
+        entries += milestones.map {
+            BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "milestone", start: $0.value, finish: $0.value)
+        }
         // Chunked so a large plan stays under the database's bound-parameter limit.
         for start in stride(from: 0, to: entries.count, by: 500) {
             try await Array(entries[start..<min(start + 500, entries.count)]).create(on: db)
@@ -56,9 +62,10 @@ public enum BaselineStore {
         return try await sql.select().columns("id", "name", "created_at", "end_date").from("baselines")
             .where("project_id", .equal, SQLBind(projectID)).orderBy("created_at").orderBy("id").all()
             .map { row in
-                BaselineSummary(id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
-                                createdAt: try row.decode(column: "created_at", as: Date.self),
-                                endDate: try row.decode(column: "end_date", as: String.self))
+                BaselineSummary(
+                    id: try row.decode(column: "id", as: UUID.self), name: try row.decode(column: "name", as: String.self),
+                    createdAt: try row.decode(column: "created_at", as: Date.self),
+                    endDate: try row.decode(column: "end_date", as: String.self))
             }
     }
 
@@ -72,9 +79,15 @@ public enum BaselineStore {
             let entryID = try entry.requireID()
             let start = try StoredValue.date(entry.startDate, table: BaselineEntryRecord.schema, id: entryID, column: "start_date")
             let finish = try StoredValue.date(entry.finishDate, table: BaselineEntryRecord.schema, id: entryID, column: "finish_date")
-            if entry.kind == "milestone" { milestones[entry.objectID] = finish } else { items[entry.objectID] = DateSpan(start: start, finish: finish) }
+            if entry.kind == "milestone" {
+                milestones[entry.objectID] = finish
+            } else {
+                items[entry.objectID] = DateSpan(start: start, finish: finish)
+            }
         }
-        return StoredBaseline(id: id, projectID: projectID, name: record.name, createdAt: record.createdAt,
-                              endDate: try StoredValue.date(record.endDate, table: BaselineRecord.schema, id: id, column: "end_date"), items: items, milestones: milestones)
+        return StoredBaseline(
+            id: id, projectID: projectID, name: record.name, createdAt: record.createdAt,
+            endDate: try StoredValue.date(record.endDate, table: BaselineRecord.schema, id: id, column: "end_date"), items: items,
+            milestones: milestones)
     }
 }

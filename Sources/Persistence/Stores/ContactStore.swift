@@ -7,8 +7,10 @@ public enum ContactStore {
     /// Whether another contact of the workspace already uses `email` (stored lower-cased and trimmed).
     /// Call it inside the write transaction that creates the contact; on PostgreSQL it first takes a
     /// lock per workspace, so two instances can't both find the address free.
-    public static func emailTaken(_ email: String, workspaceID: UUID, excluding contactID: UUID? = nil,
-                                  on db: any Database) async throws -> Bool {
+    public static func emailTaken(
+        _ email: String, workspaceID: UUID, excluding contactID: UUID? = nil,
+        on db: any Database
+    ) async throws -> Bool {
         let sql = db as! any SQLDatabase
         if sql.dialect.name == "postgresql" {
             try await sql.raw("SELECT pg_advisory_xact_lock(74012027, hashtext(\(bind: workspaceID.uuidString)))").run()

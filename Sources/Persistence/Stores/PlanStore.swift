@@ -34,8 +34,10 @@ public enum PlanStore {
     }
 
     /// Replaces the dependencies of one item (`isNew` skips clearing what a new item cannot have).
-    public static func setDependencies(_ deps: [WorkItem.Dependency], of itemID: UUID, projectID: UUID, isNew: Bool = false,
-                                       on db: any Database) async throws {
+    public static func setDependencies(
+        _ deps: [WorkItem.Dependency], of itemID: UUID, projectID: UUID, isNew: Bool = false,
+        on db: any Database
+    ) async throws {
         if !isNew { try await WorkItemDependencyRecord.query(on: db).filter(\.$workItemID == itemID).delete() }
         for dep in deps {
             try await WorkItemDependencyRecord(projectID: projectID, workItemID: itemID, dependsOnID: dep.predecessorID, lagDays: dep.lagDays)
@@ -46,8 +48,10 @@ public enum PlanStore {
 
 extension PlanStore {
     /// One page of a project's work items in their stable order, with the dependencies of just that page.
-    public static func workItemPage(projectID: UUID, onlyCustomerVisible: Bool, offset: Int, limit: Int,
-                                    on db: any Database) async throws -> [WorkItem] {
+    public static func workItemPage(
+        projectID: UUID, onlyCustomerVisible: Bool, offset: Int, limit: Int,
+        on db: any Database
+    ) async throws -> [WorkItem] {
         let sql = try sqlDatabase(db)
         var query = WorkItemRows.select(sql).where("project_id", .equal, SQLBind(projectID))
         if onlyCustomerVisible { query = query.where("visible_to_customer", .equal, SQLBind(true)) }
@@ -73,8 +77,9 @@ extension PlanStore {
 
     /// The project's customer-visible milestones.
     public static func customerVisibleMilestones(projectID: UUID, on db: any Database) async throws -> Set<UUID> {
-        Set(try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$visibleToCustomer == true).all()
-            .map { try $0.requireID() })
+        Set(
+            try await MilestoneRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$visibleToCustomer == true).all()
+                .map { try $0.requireID() })
     }
 
     /// Every recorded progress change of the project, oldest first (the burn-up chart).

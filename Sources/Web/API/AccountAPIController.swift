@@ -31,8 +31,9 @@ struct AccountAPIController {
 
     /// `POST /api/v1/auth/tokens`: sign in for a bearer token.
     @Sendable func createToken(req: Request) async throws -> Response {
-        let member = try await AccountActions.signIn(JSON.decode(SignInRequest.self, from: req),
-                                                     from: SignInOrigin(client: req.clientAddress, deviceToken: nil), in: req.context)
+        let member = try await AccountActions.signIn(
+            JSON.decode(SignInRequest.self, from: req),
+            from: SignInOrigin(client: req.clientAddress, deviceToken: nil), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
         return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
     }
@@ -77,11 +78,15 @@ struct AccountAPIController {
         let identity = try await req.identity
         switch identity.principal {
         case .member(let id, let role):
-            return JSON.response(MeResponse(kind: "member", id: id, name: identity.name, email: identity.email,
-                                            language: identity.language.rawValue, role: role.rawValue))
+            return JSON.response(
+                MeResponse(
+                    kind: "member", id: id, name: identity.name, email: identity.email,
+                    language: identity.language.rawValue, role: role.rawValue))
         case .contact(let id, _):
-            return JSON.response(MeResponse(kind: "contact", id: id, name: identity.name, email: identity.email,
-                                            language: identity.language.rawValue, role: nil))
+            return JSON.response(
+                MeResponse(
+                    kind: "contact", id: id, name: identity.name, email: identity.email,
+                    language: identity.language.rawValue, role: nil))
         case .anonymous:
             throw DomainError.unauthenticated
         }
@@ -99,6 +104,7 @@ struct AccountAPIController {
         let paging = try Paging(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let members = try await MemberStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
-        return JSON.response(ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
+        return JSON.response(
+            ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
     }
 }

@@ -15,8 +15,10 @@ struct AuditAPIController {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
         let entries = try await AuditLog.projectEntries(project.requireID(), offset: paging.offset, limit: paging.limit + 1, on: req.db)
-        return JSON.response(ListResponse(items: entries.prefix(paging.limit).map(AuditEntryResponse.init),
-                                          nextCursor: paging.nextCursorIfFull(entries.count)))
+        return JSON.response(
+            ListResponse(
+                items: entries.prefix(paging.limit).map(AuditEntryResponse.init),
+                nextCursor: paging.nextCursorIfFull(entries.count)))
     }
 
     struct VerifyResponse: Encodable {
@@ -31,7 +33,9 @@ struct AuditAPIController {
 
     @Sendable func verify(req: Request) async throws -> Response {
         let result = try await req.application.verifyAuditLog()
-        return JSON.response(VerifyResponse(ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq,
-                                            problem: result.problem?.description, warning: result.warning))
+        return JSON.response(
+            VerifyResponse(
+                ok: result.ok, entries: result.entries, firstBadSeq: result.firstBadSeq,
+                problem: result.problem?.description, warning: result.warning))
     }
 }

@@ -22,8 +22,10 @@ struct CustomersAPIController {
         let paging = try Paging(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
-        return JSON.response(ListResponse(items: customers.prefix(paging.limit).map { CustomerResponse($0) },
-                                          nextCursor: paging.nextCursorIfFull(customers.count)))
+        return JSON.response(
+            ListResponse(
+                items: customers.prefix(paging.limit).map { CustomerResponse($0) },
+                nextCursor: paging.nextCursorIfFull(customers.count)))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
@@ -38,7 +40,8 @@ struct CustomersAPIController {
 
     @Sendable func createContact(req: Request) async throws -> Response {
         let customerID = try req.uuidParameter("customerID")
-        let contact = try await CustomerActions.createContact(JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, in: req.context)
+        let contact = try await CustomerActions.createContact(
+            JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, in: req.context)
         return JSON.response(ContactResponse(contact), status: .created)
     }
 }

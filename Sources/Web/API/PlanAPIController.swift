@@ -21,7 +21,8 @@ struct PlanAPIController {
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let milestone = try await MilestoneActions.create(JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, in: req.context)
+        let milestone = try await MilestoneActions.create(
+            JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, in: req.context)
         return JSON.response(MilestoneResponse(try milestone.domain(), deliverables: []), status: .created)
     }
 
@@ -42,7 +43,8 @@ struct PlanAPIController {
 
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
-        let deliverable = try await MilestoneActions.createDeliverable(JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, in: req.context)
+        let deliverable = try await MilestoneActions.createDeliverable(
+            JSON.decode(CreateDeliverableRequest.self, from: req), milestone: milestone, in: req.context)
         return JSON.response(try await MilestoneActions.response(try deliverable.domain(), on: req.db), status: .created)
     }
 
@@ -79,20 +81,25 @@ struct PlanAPIController {
         let paging = try Paging(req)
         let customerView = try await req.identity.contactID != nil
         let page = try await workItemPage(req, project: project, customerView: customerView, paging: paging)
-        return WorkItemResponse.list(page.items.prefix(paging.limit).map { WorkItemResponse($0, visibility: page.visibility) },
-                                     nextCursor: paging.nextCursorIfFull(page.items.count)).response()
+        return WorkItemResponse.list(
+            page.items.prefix(paging.limit).map { WorkItemResponse($0, visibility: page.visibility) },
+            nextCursor: paging.nextCursorIfFull(page.items.count)
+        ).response()
     }
 
     /// From the plan already scheduled for this revision when there is one (no query, no decoding);
     /// otherwise one page straight from the database.
-    private func workItemPage(_ req: Request, project: ProjectRecord, customerView: Bool,
-                              paging: Paging) async throws -> (items: [WorkItem], visibility: CustomerVisibility?) {
+    private func workItemPage(
+        _ req: Request, project: ProjectRecord, customerView: Bool,
+        paging: Paging
+    ) async throws -> (items: [WorkItem], visibility: CustomerVisibility?) {
         if let plan = try? await ProjectPlan.load(project, customerView: customerView, in: req.context) {
             let slice = Array(plan.items(customerView: customerView).dropFirst(paging.offset).prefix(paging.limit + 1))
             return (slice, customerView ? plan.customerVisibility : nil)
         }
-        let page = try await PlanStore.workItemPage(projectID: project.id!, onlyCustomerVisible: customerView,
-                                                   offset: paging.offset, limit: paging.limit + 1, on: req.db)
+        let page = try await PlanStore.workItemPage(
+            projectID: project.id!, onlyCustomerVisible: customerView,
+            offset: paging.offset, limit: paging.limit + 1, on: req.db)
         guard customerView else { return (page, nil) }
         return (page, try await Self.visibility(of: page, projectID: project.id!, on: req.db))
     }
@@ -100,14 +107,16 @@ struct PlanAPIController {
     /// What a contact may see of the items and milestones that `items` refer to.
     private static func visibility(of items: [WorkItem], projectID: UUID, on db: any Database) async throws -> CustomerVisibility {
         let predecessorIDs = Array(Set(items.flatMap(\.dependsOn)))
-        return CustomerVisibility(items: try await PlanStore.customerVisibleItems(among: predecessorIDs, on: db),
-                                  milestones: try await PlanStore.customerVisibleMilestones(projectID: projectID, on: db))
+        return CustomerVisibility(
+            items: try await PlanStore.customerVisibleItems(among: predecessorIDs, on: db),
+            milestones: try await PlanStore.customerVisibleMilestones(projectID: projectID, on: db))
     }
 
     @Sendable func workItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
         let item = try record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
-        let visibility = try await req.identity.contactID != nil
+        let visibility =
+            try await req.identity.contactID != nil
             ? try await Self.visibility(of: [item], projectID: record.projectID, on: req.db) : nil
         return JSON.response(WorkItemResponse(item, visibility: visibility))
     }

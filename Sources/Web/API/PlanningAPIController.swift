@@ -95,8 +95,9 @@ enum PlanChartRequest {
         let identity = try await req.identity
         let customerView = customerView ?? (identity.contactID != nil)
         let plan = try await ProjectPlan.load(project, customerView: customerView, in: req.context)
-        return PlanCharts(plan: plan, customerView: customerView, language: identity.language,
-                          catalogue: req.tandem.catalogue, today: plan.today(req.now))
+        return PlanCharts(
+            plan: plan, customerView: customerView, language: identity.language,
+            catalogue: req.tandem.catalogue, today: plan.today(req.now))
     }
 
     /// `?zoom=` (400 when not day, week or month) and `?baseline=` (404 when not this project's).
@@ -117,7 +118,8 @@ enum PlanChartRequest {
     }
 
     static func svg(_ markup: String) -> Response {
-        Response(status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],
-                 body: .init(string: markup))
+        Response(
+            status: .ok, headers: ["Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "no-store"],
+            body: .init(string: markup))
     }
 }

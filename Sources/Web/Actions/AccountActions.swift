@@ -61,8 +61,9 @@ enum AccountActions {
             }
             let workspace = WorkspaceRecord(name: workspaceName, createdAt: now)
             try await workspace.create(on: db)
-            let owner = MemberRecord(workspaceID: workspace.id!, name: name, email: email, role: .owner,
-                                     language: input.language, passwordHash: passwordHash, createdAt: now)
+            let owner = MemberRecord(
+                workspaceID: workspace.id!, name: name, email: email, role: .owner,
+                language: input.language, passwordHash: passwordHash, createdAt: now)
             try await owner.create(on: db)
             return owner
         }
@@ -80,9 +81,10 @@ enum AccountActions {
             guard try await MemberStore.byEmail(email, on: db) == nil else {
                 throw DomainError.validation(field: "email", message: "is already a member")
             }
-            let member = MemberRecord(workspaceID: inviter.workspaceID, name: name, email: email, role: input.role,
-                                      language: input.language ?? inviter.language,
-                                      passwordHash: passwordHash, createdAt: now)
+            let member = MemberRecord(
+                workspaceID: inviter.workspaceID, name: name, email: email, role: input.role,
+                language: input.language ?? inviter.language,
+                passwordHash: passwordHash, createdAt: now)
             try await member.create(on: db)
             return member
         }
@@ -105,7 +107,8 @@ enum AccountActions {
         }
         let matches = try await verify(input.password, hash: hash, in: ctx)
         guard let member, matches, input.password.count <= PasswordRule.maxLength,
-              !PasswordRule.hasControlCharacters(input.password) else {
+            !PasswordRule.hasControlCharacters(input.password)
+        else {
             try await SignInThrottle.recordFailure(email: email, client: client, in: ctx)
             throw DomainError.unauthenticated
         }

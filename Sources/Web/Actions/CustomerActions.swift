@@ -48,9 +48,10 @@ enum CustomerActions {
         let name = try Validate.text(input.name, field: "name")
         let email = try Validate.email(input.email)
         let phone = try Validate.optionalText(input.phone, field: "phone", max: 40)
-        let record = ContactRecord(customerID: customerID, name: name, email: email, phone: phone,
-                                   language: input.language ?? customer.language,
-                                   preferredChannel: input.preferredChannel, createdAt: ctx.now)
+        let record = ContactRecord(
+            customerID: customerID, name: name, email: email, phone: phone,
+            language: input.language ?? customer.language,
+            preferredChannel: input.preferredChannel, createdAt: ctx.now)
         return try await ctx.write { db in
             guard try await !ContactStore.emailTaken(email, workspaceID: customer.workspaceID, on: db) else {
                 throw DomainError.validation(field: "email", message: "is already the address of a contact")

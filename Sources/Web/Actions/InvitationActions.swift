@@ -34,8 +34,9 @@ enum InvitationActions {
         }
         let token = SecretToken.generate()
         let expires = ctx.now.addingTimeInterval(invitationLifetime)
-        let link = AccessLinkRecord(kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
-                                    projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
+        let link = AccessLinkRecord(
+            kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
+            projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
         try await ctx.write { db in try await link.create(on: db) }
         return Issued(token: token, url: url(for: token, in: ctx), expiresAt: expires)
     }
@@ -90,9 +91,11 @@ enum InvitationActions {
             var tokens: [String] = []
             for contactID in try await ContactStore.withPortalAccess(email: address, on: db) {
                 let token = SecretToken.generate()
-                try await AccessLinkRecord(kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contactID, projectID: nil,
-                                           canApprove: false, expiresAt: now.addingTimeInterval(signInLinkLifetime), createdAt: now)
-                    .create(on: db)
+                try await AccessLinkRecord(
+                    kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contactID, projectID: nil,
+                    canApprove: false, expiresAt: now.addingTimeInterval(signInLinkLifetime), createdAt: now
+                )
+                .create(on: db)
                 tokens.append(token)
             }
             return tokens

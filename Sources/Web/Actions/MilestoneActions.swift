@@ -37,7 +37,9 @@ enum MilestoneActions {
         }
     }
 
-    static func createDeliverable(_ input: CreateDeliverableRequest, milestone: MilestoneRecord, in ctx: ActionContext) async throws -> DeliverableRecord {
+    static func createDeliverable(_ input: CreateDeliverableRequest, milestone: MilestoneRecord, in ctx: ActionContext) async throws
+        -> DeliverableRecord
+    {
         let record = DeliverableRecord()
         record.milestoneID = milestone.id!
         record.projectID = milestone.projectID
@@ -69,7 +71,9 @@ enum MilestoneActions {
     }
 
     /// Accepting or returning is the customer's decision: it goes into the audit log with the deliverable's content.
-    static func decide(_ deliverable: DeliverableRecord, action: DeliverableAction, comment: String?, in ctx: ActionContext) async throws -> DeliverableRecord {
+    static func decide(_ deliverable: DeliverableRecord, action: DeliverableAction, comment: String?, in ctx: ActionContext) async throws
+        -> DeliverableRecord
+    {
         guard let contactID = ctx.identity.contactID else { throw DomainError.forbidden }
         let comment = try Validate.optionalText(comment, field: "comment")
         let id = deliverable.id!
@@ -82,10 +86,11 @@ enum MilestoneActions {
             fresh.decidedBy = contactID
             fresh.decidedAt = now
             try await fresh.update(on: db)
-            try await audit.append(on: db, at: now, actor: AuditContent.contactActor(contactID),
-                                   action: next == .accepted ? AuditContent.deliverableAccept : AuditContent.deliverableReturn,
-                                   objectType: AuditedRecord.Kind.deliverable.rawValue, objectID: id, projectID: fresh.projectID,
-                                   content: fresh.auditContent)
+            try await audit.append(
+                on: db, at: now, actor: AuditContent.contactActor(contactID),
+                action: next == .accepted ? AuditContent.deliverableAccept : AuditContent.deliverableReturn,
+                objectType: AuditedRecord.Kind.deliverable.rawValue, objectID: id, projectID: fresh.projectID,
+                content: fresh.auditContent)
             return fresh
         }
     }

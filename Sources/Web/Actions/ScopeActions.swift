@@ -70,9 +70,10 @@ enum ScopeActions {
                 other.status = ScopeFlow.onNewerSignOff(.signedOff)
                 try await other.update(on: db)
             }
-            try await audit.append(on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
-                                   objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: version.id!, projectID: projectID,
-                                   content: version.auditContent)
+            try await audit.append(
+                on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
+                objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: version.id!, projectID: projectID,
+                content: version.auditContent)
             return version
         }
     }

@@ -82,7 +82,8 @@ enum WorkItemActions {
                 guard let storedStart = LocalDate(fresh.startDate), let storedDue = LocalDate(fresh.dueDate) else {
                     throw StoredValueError(table: WorkItemRecord.schema, id: id, column: "start_date/due_date")
                 }
-                let start = newStart ?? storedStart, due = newDue ?? storedDue
+                let start = newStart ?? storedStart
+                let due = newDue ?? storedDue
                 try Validate.span(start: start, due: due)
                 fresh.startDate = start.description
                 fresh.dueDate = due.description
@@ -147,7 +148,8 @@ enum WorkItemActions {
     private static func checkReferences(assignee: UUID?, milestone: UUID?, projectID: UUID, on db: any Database) async throws {
         if let assignee {
             guard let member = try await MemberRecord.find(assignee, on: db), let project = try await ProjectRecord.find(projectID, on: db),
-                  member.workspaceID == project.workspaceID else {
+                member.workspaceID == project.workspaceID
+            else {
                 throw DomainError.validation(field: "assigneeId", message: "is not a member of this workspace")
             }
         }

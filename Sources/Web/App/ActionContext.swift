@@ -43,8 +43,10 @@ struct ActionContext: Sendable {
     /// `write` for changes the audit log records: `body` appends through the given appender (the only way to append
     /// in the app), and once the transaction has committed the checkpoint outside the database moves to the new head,
     /// so a later cut of the chain's tail shows. `planOf` bumps that project's plan revision, as `writePlan` does.
-    func writeAudited<T: Sendable>(planOf projectID: UUID? = nil,
-                                   _ body: @escaping @Sendable (any Database, AuditAppender) async throws -> T) async throws -> T {
+    func writeAudited<T: Sendable>(
+        planOf projectID: UUID? = nil,
+        _ body: @escaping @Sendable (any Database, AuditAppender) async throws -> T
+    ) async throws -> T {
         let audit = AuditAppender(key: services.auditKey)
         let result = try await write { db in
             let result = try await body(db, audit)

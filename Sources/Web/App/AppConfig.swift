@@ -25,8 +25,10 @@ public struct AppConfig: Sendable {
         public var description: String
     }
 
-    public init(database: DatabaseLocation, dataDirectory: String, baseURL: URL, host: String = "127.0.0.1",
-                port: Int = 8080, logLevel: String = "info", bcryptCost: Int = 12, secretKey: SecretKey.Source? = nil) {
+    public init(
+        database: DatabaseLocation, dataDirectory: String, baseURL: URL, host: String = "127.0.0.1",
+        port: Int = 8080, logLevel: String = "info", bcryptCost: Int = 12, secretKey: SecretKey.Source? = nil
+    ) {
         self.database = database
         self.dataDirectory = dataDirectory
         self.baseURL = baseURL
@@ -63,7 +65,8 @@ public struct AppConfig: Sendable {
         let host = env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         let baseText = env["TANDEM_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "http://\(host):\(port)"
         guard let baseURL = URL(string: baseText), let scheme = baseURL.scheme, ["http", "https"].contains(scheme),
-              baseURL.host != nil else {
+            baseURL.host != nil
+        else {
             throw Invalid(description: "TANDEM_BASE_URL must be an http(s) URL such as https://tandem.example.com")
         }
         let logLevel = env["LOG_LEVEL"].flatMap { $0.isEmpty ? nil : $0.lowercased() } ?? "info"
@@ -72,9 +75,10 @@ public struct AppConfig: Sendable {
         }
         let cost = try parseInt(env["TANDEM_BCRYPT_COST"], name: "TANDEM_BCRYPT_COST", default: 12, range: 4...16)
         let secretKey = try parseSecretKey(env["TANDEM_SECRET_KEY"], database: database)
-        var config = AppConfig(database: database, dataDirectory: dataDirectory,
-                               baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
-                               host: host, port: port, logLevel: logLevel, bcryptCost: cost, secretKey: secretKey)
+        var config = AppConfig(
+            database: database, dataDirectory: dataDirectory,
+            baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
+            host: host, port: port, logLevel: logLevel, bcryptCost: cost, secretKey: secretKey)
         config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
         config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
         return config
@@ -84,7 +88,9 @@ public struct AppConfig: Sendable {
         let entries = (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return try entries.map { entry in
             guard let network = IPNetwork(entry) else {
-                throw Invalid(description: "\(name) must list IP addresses or CIDR blocks separated by commas, such as 127.0.0.1,10.0.0.0/8; '\(entry)' is neither")
+                throw Invalid(
+                    description:
+                        "\(name) must list IP addresses or CIDR blocks separated by commas, such as 127.0.0.1,10.0.0.0/8; '\(entry)' is neither")
             }
             return network
         }
@@ -100,7 +106,9 @@ public struct AppConfig: Sendable {
             return .value(key)
         }
         if case .postgres = database {
-            throw Invalid(description: "TANDEM_SECRET_KEY must be set when DATABASE_URL is set (make one with: openssl rand -hex 32, and keep it with the backups)")
+            throw Invalid(
+                description:
+                    "TANDEM_SECRET_KEY must be set when DATABASE_URL is set (make one with: openssl rand -hex 32, and keep it with the backups)")
         }
         return nil
     }

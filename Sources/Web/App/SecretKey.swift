@@ -2,9 +2,9 @@ import Domain
 import Foundation
 import Vapor
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The app's one secret: `TANDEM_SECRET_KEY`, or `secret.key` in the data directory (made on first start).

@@ -26,11 +26,12 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
     }
     for migration in AllMigrations.list { app.migrations.add(migration) }
 
-    app.tandem = TandemServices(config: config, clock: clock, writeGate: isSQLite ? WriteGate() : nil,
-                            catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost),
-                            auditKey: secretKey.auditKey,
-                            auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
-                            madeKeyFile: madeKeyFile)
+    app.tandem = TandemServices(
+        config: config, clock: clock, writeGate: isSQLite ? WriteGate() : nil,
+        catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost),
+        auditKey: secretKey.auditKey,
+        auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
+        madeKeyFile: madeKeyFile)
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

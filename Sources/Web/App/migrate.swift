@@ -9,8 +9,10 @@ public func migrate(_ app: Application) async throws {
     try await app.autoMigrate()
     let services = app.tandem
     try await refuseNewKeyForKeyedChain(app)
-    if let rekeyed = try await AuditRekey.runIfNeeded(on: app.db, key: services.auditKey, checkpoint: services.auditCheckpoint,
-                                                      at: services.clock()) {
+    if let rekeyed = try await AuditRekey.runIfNeeded(
+        on: app.db, key: services.auditKey, checkpoint: services.auditCheckpoint,
+        at: services.clock())
+    {
         app.logger.notice("audit log re-keyed with HMAC-SHA256 (entry \(rekeyed.seq) records it)")
     }
     // A new install anchors its empty chain. Re-keying is refused next to a checkpoint, so a chain forged into the
@@ -25,12 +27,14 @@ public func migrate(_ app: Application) async throws {
 /// next start notices too.
 private func refuseNewKeyForKeyedChain(_ app: Application) async throws {
     guard let path = app.tandem.madeKeyFile, try await AuditState.scheme(on: app.db) == .keyed,
-          try await AuditLog.count(on: app.db) > 0 else { return }
+        try await AuditLog.count(on: app.db) > 0
+    else { return }
     try? FileManager.default.removeItem(atPath: path)
-    throw AppConfig.Invalid(description: """
-        \(path) was missing, but the audit log holds entries keyed with the key it held: restore secret.key from \
-        the backup (or set TANDEM_SECRET_KEY to it); with a new key no entry would verify
-        """)
+    throw AppConfig.Invalid(
+        description: """
+            \(path) was missing, but the audit log holds entries keyed with the key it held: restore secret.key from \
+            the backup (or set TANDEM_SECRET_KEY to it); with a new key no entry would verify
+            """)
 }
 
 extension Application {

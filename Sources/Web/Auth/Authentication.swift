@@ -57,19 +57,22 @@ enum Credentials {
         }
         switch holder.person {
         case .member(let id, let role, let workspaceID):
-            return Identity(principal: .member(id: id, role: role), name: holder.name, email: holder.email, language: holder.language,
-                            credentialID: holder.credentialID, csrfToken: holder.csrfToken, workspaceID: workspaceID)
+            return Identity(
+                principal: .member(id: id, role: role), name: holder.name, email: holder.email, language: holder.language,
+                credentialID: holder.credentialID, csrfToken: holder.csrfToken, workspaceID: workspaceID)
         case .contact(let id, let grants):
-            return Identity(principal: .contact(id: id, grants: grants), name: holder.name, email: holder.email, language: holder.language,
-                            credentialID: holder.credentialID, csrfToken: holder.csrfToken)
+            return Identity(
+                principal: .contact(id: id, grants: grants), name: holder.name, email: holder.email, language: holder.language,
+                credentialID: holder.credentialID, csrfToken: holder.csrfToken)
         }
     }
 
     /// Issues a new credential; a page sign-in always gets a fresh session id (never reuses the old one).
     static func issue(_ kind: CredentialKind, memberID: UUID? = nil, contactID: UUID? = nil, on db: any Database, now: Date) async throws -> String {
         let token = SecretToken.generate()
-        try await CredentialStore.create(kind: kind.rawValue, tokenHash: SecretToken.hash(token), memberID: memberID, contactID: contactID,
-                                         csrfToken: SecretToken.generate(), now: now, lifetime: kind == .api ? 90 * 86_400 : 14 * 86_400, on: db)
+        try await CredentialStore.create(
+            kind: kind.rawValue, tokenHash: SecretToken.hash(token), memberID: memberID, contactID: contactID,
+            csrfToken: SecretToken.generate(), now: now, lifetime: kind == .api ? 90 * 86_400 : 14 * 86_400, on: db)
         return token
     }
 
@@ -79,7 +82,8 @@ enum Credentials {
     }
 
     static func sessionCookieValue(_ token: String?, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: token ?? "", expires: token == nil ? Date(timeIntervalSince1970: 0) : nil,
-                          maxAge: token == nil ? 0 : 14 * 86_400, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: token ?? "", expires: token == nil ? Date(timeIntervalSince1970: 0) : nil,
+            maxAge: token == nil ? 0 : 14 * 86_400, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 }

@@ -32,10 +32,12 @@ enum KnownDevice {
         let token = existing ?? SecretToken.generate()
         let now = req.now
         try await req.write { db in
-            try await KnownDeviceStore.remember(tokenHash: SecretToken.hash(token), memberID: memberID, now: now,
-                                                expiresAt: now.addingTimeInterval(lifetime), on: db)
+            try await KnownDeviceStore.remember(
+                tokenHash: SecretToken.hash(token), memberID: memberID, now: now,
+                expiresAt: now.addingTimeInterval(lifetime), on: db)
         }
-        response.cookies[cookie] = HTTPCookies.Value(string: token, maxAge: Int(lifetime), path: "/",
-                                                    isSecure: req.tandem.config.cookiesAreSecure, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[cookie] = HTTPCookies.Value(
+            string: token, maxAge: Int(lifetime), path: "/",
+            isSecure: req.tandem.config.cookiesAreSecure, isHTTPOnly: true, sameSite: .lax)
     }
 }

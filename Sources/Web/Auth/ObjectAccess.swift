@@ -10,8 +10,10 @@ extension Request {
     func authorize(projectID: UUID, visibleToCustomer: Bool) async throws {
         guard let rule = routeRule else { throw DomainError.forbidden }
         let identity = try await identity
-        try AccessCheck.require(AccessPolicy.decide(rule, for: identity.principal,
-                                                    on: AccessTarget(projectID: projectID, visibleToCustomer: visibleToCustomer)))
+        try AccessCheck.require(
+            AccessPolicy.decide(
+                rule, for: identity.principal,
+                on: AccessTarget(projectID: projectID, visibleToCustomer: visibleToCustomer)))
     }
 
     func uuidParameter(_ name: String) throws -> UUID {
@@ -39,7 +41,8 @@ extension Request {
     /// A deliverable inherits its milestone's visibility.
     func authorizedDeliverable() async throws -> (DeliverableRecord, MilestoneRecord) {
         guard let deliverable = try await DeliverableRecord.find(try uuidParameter("deliverableID"), on: db),
-              let milestone = try await MilestoneRecord.find(deliverable.milestoneID, on: db) else { throw DomainError.notFound }
+            let milestone = try await MilestoneRecord.find(deliverable.milestoneID, on: db)
+        else { throw DomainError.notFound }
         try await authorize(projectID: deliverable.projectID, visibleToCustomer: milestone.visibleToCustomer)
         return (deliverable, milestone)
     }

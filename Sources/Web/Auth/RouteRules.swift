@@ -15,8 +15,10 @@ extension RoutesBuilder {
     /// The rule is kept on the route (`userInfo["rule"]`) so the authorization matrix test can walk
     /// the whole route table; principals the rule turns away never reach `handler`.
     @discardableResult
-    func endpoint(_ method: HTTPMethod, _ path: PathComponent..., rule: AccessRule, surface: Surface,
-                  use handler: @escaping @Sendable (Request) async throws -> Response) -> Route {
+    func endpoint(
+        _ method: HTTPMethod, _ path: PathComponent..., rule: AccessRule, surface: Surface,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
         let route = on(method, path) { req async throws -> Response in
             req.storage[RuleKey.self] = rule
             req.storage[SurfaceKey.self] = surface

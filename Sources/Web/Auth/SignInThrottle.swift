@@ -7,8 +7,9 @@ extension Request {
     /// The client's address: the peer, or the client behind a trusted proxy (`TANDEM_TRUSTED_PROXIES`),
     /// as the key throttles count under.
     var clientAddress: String {
-        let resolved = ClientAddress.resolve(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
-                                             trusted: tandem.config.trustedProxies)
+        let resolved = ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trusted: tandem.config.trustedProxies)
         return IPAddress.throttleKey(resolved)
     }
 }

@@ -15,18 +15,27 @@ enum DemoWorkspace {
             throw AppConfig.Invalid(description: "the database already has a workspace; demo data goes into an empty one")
         }
         let anyone = app.context()
-        let owner = try await AccountActions.setup(SetupRequest(workspaceName: "晨光设计工作室 Morning Light Studio", name: "林晓",
-                                                                email: ownerEmail, password: ownerPassword, language: .zhHans), in: anyone)
+        let owner = try await AccountActions.setup(
+            SetupRequest(
+                workspaceName: "晨光设计工作室 Morning Light Studio", name: "林晓",
+                email: ownerEmail, password: ownerPassword, language: .zhHans), in: anyone)
         let ctx = anyone.acting(as: try .member(owner))
-        let designer = try await AccountActions.createMember(CreateMemberRequest(name: "Sam Lee", email: "sam@demo.tandem", role: .member,
-                                                                                 password: ownerPassword, language: .en), by: owner.id!, in: ctx)
+        let designer = try await AccountActions.createMember(
+            CreateMemberRequest(
+                name: "Sam Lee", email: "sam@demo.tandem", role: .member,
+                password: ownerPassword, language: .en), by: owner.id!, in: ctx)
 
         let tea = try await CustomerActions.create(CreateCustomerRequest(name: "山间茶舍", language: .zhHans, notes: "杭州的精品茶馆，周末不回消息"), in: ctx)
-        let wang = try await CustomerActions.createContact(CreateContactRequest(name: "王芳", email: "wang.fang@shanjian.example", phone: "138 0000 1234",
-                                                                                language: .zhHans, preferredChannel: .wechat), customerID: tea.id!, in: ctx)
-        let harbor = try await CustomerActions.create(CreateCustomerRequest(name: "Harbor Bikes", language: .en, notes: "Bike shop in Portland"), in: ctx)
-        let ana = try await CustomerActions.createContact(CreateContactRequest(name: "Ana Ortiz", email: "ana@harborbikes.example", phone: nil,
-                                                                               language: .en, preferredChannel: .email), customerID: harbor.id!, in: ctx)
+        let wang = try await CustomerActions.createContact(
+            CreateContactRequest(
+                name: "王芳", email: "wang.fang@shanjian.example", phone: "138 0000 1234",
+                language: .zhHans, preferredChannel: .wechat), customerID: tea.id!, in: ctx)
+        let harbor = try await CustomerActions.create(
+            CreateCustomerRequest(name: "Harbor Bikes", language: .en, notes: "Bike shop in Portland"), in: ctx)
+        let ana = try await CustomerActions.createContact(
+            CreateContactRequest(
+                name: "Ana Ortiz", email: "ana@harborbikes.example", phone: nil,
+                language: .en, preferredChannel: .email), customerID: harbor.id!, in: ctx)
 
         // 1. Active project for the tea house: scope signed, work under way.
         let shop = try await project(ctx, customer: tea.id!, name: "小程序商城", start: "2026-11-02", goals: ["上线微信小程序商城", "会员积分"])
@@ -45,11 +54,13 @@ enum DemoWorkspace {
         _ = try await item(ctx, shop, "上线与培训", "2027-01-06", "2027-01-15", owner: owner.id, milestone: launch.id, deps: [c], key: true)
         _ = try await ProjectActions.update(shop, with: UpdateProjectRequest(status: .active), in: ctx)
         if let mockups = try await PlanStore.firstDeliverable(of: design.requireID(), on: ctx.db) {
-            _ = try await MilestoneActions.submit(mockups, SubmitDeliverableRequest(note: "请查看首页和商品页两套方案", link: "https://design.example/shop-v1"), in: ctx)
+            _ = try await MilestoneActions.submit(
+                mockups, SubmitDeliverableRequest(note: "请查看首页和商品页两套方案", link: "https://design.example/shop-v1"), in: ctx)
         }
 
         // 2. Planning project for the bike shop: scope proposed, waiting for the customer.
-        let site = try await project(ctx, customer: harbor.id!, name: "Spring website refresh", start: "2026-12-07", goals: ["Online booking for repairs"])
+        let site = try await project(
+            ctx, customer: harbor.id!, name: "Spring website refresh", start: "2026-12-07", goals: ["Online booking for repairs"])
         try await scope(ctx, site, goals: ["Bookings before spring"], inScope: ["Booking form", "Service price list"], outOfScope: ["Web shop"])
         try await grant(ctx, contact: ana.id!, project: site.id!, signOff: nil)
         _ = try await milestone(ctx, site, "Design sign-off", "2026-12-18", deliverable: "Homepage mock-up")
@@ -64,13 +75,16 @@ enum DemoWorkspace {
     }
 
     private static func project(_ ctx: ActionContext, customer: UUID, name: String, start: String, goals: [String]) async throws -> ProjectRecord {
-        try await ProjectActions.create(CreateProjectRequest(customerId: customer, name: name, timeZone: "Asia/Shanghai", startDate: start,
-                                                             goals: goals, currency: "CNY", budgetMinor: 8_000_000), in: ctx)
+        try await ProjectActions.create(
+            CreateProjectRequest(
+                customerId: customer, name: name, timeZone: "Asia/Shanghai", startDate: start,
+                goals: goals, currency: "CNY", budgetMinor: 8_000_000), in: ctx)
     }
 
     private static func scope(_ ctx: ActionContext, _ project: ProjectRecord, goals: [String], inScope: [String], outOfScope: [String]) async throws {
-        _ = try await ScopeActions.propose(ProposeScopeRequest(goals: goals, inScope: inScope, outOfScope: outOfScope, notes: nil),
-                                           projectID: project.id!, in: ctx)
+        _ = try await ScopeActions.propose(
+            ProposeScopeRequest(goals: goals, inScope: inScope, outOfScope: outOfScope, notes: nil),
+            projectID: project.id!, in: ctx)
     }
 
     /// Invites the contact (as approver) and, when `signOff` names a version, signs it off as them.
@@ -79,8 +93,9 @@ enum DemoWorkspace {
         let issued = try await InvitationActions.invite(CreateInvitationRequest(contactId: contact, canApprove: true), to: record, in: ctx)
         let (person, _, _) = try await InvitationActions.accept(token: issued.token, credential: .api, in: ctx)
         guard let number = signOff else { return }
-        _ = try await ScopeActions.signOff(projectID: project, number: number, comment: "同意，开始吧",
-                                           in: ctx.acting(as: try .contact(person, grants: [project: true])))
+        _ = try await ScopeActions.signOff(
+            projectID: project, number: number, comment: "同意，开始吧",
+            in: ctx.acting(as: try .contact(person, grants: [project: true])))
     }
 
     private static func history(_ ctx: ActionContext, _ item: WorkItem, _ steps: [(String, Int)]) async throws {
@@ -92,19 +107,27 @@ enum DemoWorkspace {
         }
     }
 
-    private static func milestone(_ ctx: ActionContext, _ project: ProjectRecord, _ name: String, _ due: String, deliverable: String) async throws -> MilestoneRecord {
-        let milestone = try await MilestoneActions.create(CreateMilestoneRequest(name: name, dueDate: due, description: nil, visibleToCustomer: true),
-                                                          projectID: project.id!, in: ctx)
-        _ = try await MilestoneActions.createDeliverable(CreateDeliverableRequest(name: deliverable, acceptanceCriteria: nil), milestone: milestone, in: ctx)
+    private static func milestone(_ ctx: ActionContext, _ project: ProjectRecord, _ name: String, _ due: String, deliverable: String) async throws
+        -> MilestoneRecord
+    {
+        let milestone = try await MilestoneActions.create(
+            CreateMilestoneRequest(name: name, dueDate: due, description: nil, visibleToCustomer: true),
+            projectID: project.id!, in: ctx)
+        _ = try await MilestoneActions.createDeliverable(
+            CreateDeliverableRequest(name: deliverable, acceptanceCriteria: nil), milestone: milestone, in: ctx)
         return milestone
     }
 
-    private static func item(_ ctx: ActionContext, _ project: ProjectRecord, _ title: String, _ start: String, _ due: String, owner: UUID?,
-                             milestone: UUID?, deps: [WorkItem] = [], progress: Int = 0, visible: Bool = true, key: Bool = false) async throws -> WorkItem {
-        let item = try await WorkItemActions.create(CreateWorkItemRequest(title: title, startDate: start, dueDate: due, estimateHours: 16,
-                                                                          assigneeId: owner, milestoneId: milestone, dependsOn: deps.map(\.id),
-                                                                          dependencyLags: nil, visibleToCustomer: visible, isKey: key),
-                                                    projectID: project.id!, in: ctx)
+    private static func item(
+        _ ctx: ActionContext, _ project: ProjectRecord, _ title: String, _ start: String, _ due: String, owner: UUID?,
+        milestone: UUID?, deps: [WorkItem] = [], progress: Int = 0, visible: Bool = true, key: Bool = false
+    ) async throws -> WorkItem {
+        let item = try await WorkItemActions.create(
+            CreateWorkItemRequest(
+                title: title, startDate: start, dueDate: due, estimateHours: 16,
+                assigneeId: owner, milestoneId: milestone, dependsOn: deps.map(\.id),
+                dependencyLags: nil, visibleToCustomer: visible, isKey: key),
+            projectID: project.id!, in: ctx)
         guard progress > 0, let record = try await WorkItemRecord.find(item.id, on: ctx.db) else { return item }
         return try await WorkItemActions.update(record, with: UpdateWorkItemRequest(progress: progress), in: ctx)
     }

@@ -17,15 +17,19 @@ enum MemberAdmin {
         guard let language = Language(rawValue: languageText) else { throw AppConfig.Invalid(description: "--language must be en or zh-Hans") }
         if try await MemberStore.count(on: app.db) == 0 {
             let workspaceName = try TandemCommand.option("--workspace", in: arguments) ?? "\(name)"
-            _ = try await AccountActions.setup(SetupRequest(workspaceName: workspaceName, name: name, email: email,
-                                                            password: password, language: language), in: app.context())
+            _ = try await AccountActions.setup(
+                SetupRequest(
+                    workspaceName: workspaceName, name: name, email: email,
+                    password: password, language: language), in: app.context())
         } else {
             guard let owner = try await MemberStore.anOwner(on: app.db) else {
                 throw AppConfig.Invalid(description: "no owner found")
             }
-            _ = try await AccountActions.createMember(CreateMemberRequest(name: name, email: email, role: role, password: password,
-                                                                          language: language), by: owner.requireID(),
-                                                      in: app.context(acting: try .member(owner)))
+            _ = try await AccountActions.createMember(
+                CreateMemberRequest(
+                    name: name, email: email, role: role, password: password,
+                    language: language), by: owner.requireID(),
+                in: app.context(acting: try .member(owner)))
         }
         print("member \(email) created")
     }

@@ -5,7 +5,8 @@ import Vapor
 /// SVG charts are documents of their own (pages embed them with `<object>`): they get a policy that
 /// runs no script at all, allows their own `<style>`, and lets only this site embed them.
 struct SecurityHeaders: AsyncMiddleware {
-    static let page = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'self'; "
+    static let page =
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'self'; "
         + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     static let svg = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
 

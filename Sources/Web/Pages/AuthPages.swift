@@ -53,7 +53,9 @@ struct AuthPages {
         let c = try await PageContext.make(req)
         guard try await MemberStore.count(on: req.db) == 0 else { return Layout.redirect("/signin") }
         let languages = Components.languageOptions(c, selected: c.language)
-        return Layout.page(c, title: c.t("setup.title"), """
+        return Layout.page(
+            c, title: c.t("setup.title"),
+            """
             <section class="card narrow"><h1>\(c.t("setup.title"))</h1><p>\(c.t("setup.intro"))</p>
             \(c.form(action: "/setup", id: "setup-form", """
               <label>\(c.t("setup.workspaceName"))<input name="workspaceName" required maxlength="200" autocomplete="organization"></label>
@@ -76,14 +78,18 @@ struct AuthPages {
 
     @Sendable func setup(req: Request) async throws -> Response {
         let form = try FormInput.decode(SetupForm.self, from: req)
-        let member = try await AccountActions.setup(SetupRequest(workspaceName: form.workspaceName, name: form.name, email: form.email,
-                                                                 password: form.password, language: form.language), in: req.context)
+        let member = try await AccountActions.setup(
+            SetupRequest(
+                workspaceName: form.workspaceName, name: form.name, email: form.email,
+                password: form.password, language: form.language), in: req.context)
         return try await startSession(req, memberID: member.id!)
     }
 
     @Sendable func signInForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        return Layout.page(c, title: c.t("signin.title"), """
+        return Layout.page(
+            c, title: c.t("signin.title"),
+            """
             <section class="card narrow"><h1>\(c.t("signin.title"))</h1>
             \(c.form(action: "/signin", id: "signin-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username"></label>
@@ -103,9 +109,10 @@ struct AuthPages {
 
     @Sendable func signIn(req: Request) async throws -> Response {
         let form = try FormInput.decode(SignInForm.self, from: req)
-        let member = try await AccountActions.signIn(SignInRequest(email: form.email, password: form.password),
-                                                     from: SignInOrigin(client: req.clientAddress, deviceToken: KnownDevice.token(of: req)),
-                                                     in: req.context)
+        let member = try await AccountActions.signIn(
+            SignInRequest(email: form.email, password: form.password),
+            from: SignInOrigin(client: req.clientAddress, deviceToken: KnownDevice.token(of: req)),
+            in: req.context)
         let response = try await startSession(req, memberID: member.id!, next: ReturnPath.sanitize(form.next))
         try await KnownDevice.remember(req, memberID: member.id!, on: response)
         return response

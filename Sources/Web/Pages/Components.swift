@@ -5,9 +5,10 @@ import Foundation
 enum Components {
     /// `<option>`s of a select; `selected` marks the current value.
     static func options(_ choices: [(value: String, label: String)], selected: String? = nil) -> HTML {
-        HTML.joined(choices.map { choice in
-            "<option value=\"\(choice.value)\"\(flag: "selected", choice.value == selected)>\(choice.label)</option>"
-        })
+        HTML.joined(
+            choices.map { choice in
+                "<option value=\"\(choice.value)\"\(flag: "selected", choice.value == selected)>\(choice.label)</option>"
+            })
     }
 
     /// The two languages, named in the viewer's language.

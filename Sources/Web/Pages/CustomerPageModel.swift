@@ -13,9 +13,10 @@ struct CustomerPageModel {
     static func load(_ req: Request) async throws -> CustomerPageModel {
         let customer = try await req.authorizedCustomer()
         let id = try customer.requireID()
-        return CustomerPageModel(customer: customer, contacts: try await CustomerStore.contacts(of: id, on: req.db),
-                                 projects: try await CustomerStore.projects(of: id, on: req.db),
-                                 canManage: try await req.identity.role?.canManage == true)
+        return CustomerPageModel(
+            customer: customer, contacts: try await CustomerStore.contacts(of: id, on: req.db),
+            projects: try await CustomerStore.projects(of: id, on: req.db),
+            canManage: try await req.identity.role?.canManage == true)
     }
 }
 
@@ -34,7 +35,9 @@ enum CustomerView {
             project.id.map { "<li><a href=\"\(PagePath.project($0))\">\(project.name)</a></li>" }
         }
         let channels = Components.options(ContactChannel.allCases.map { ($0.rawValue, c.t("channel.\($0.rawValue)")) })
-        let form: HTML = model.canManage ? """
+        let form: HTML =
+            model.canManage
+            ? """
             <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.email"))<input name="email" type="email" required></label>

@@ -20,7 +20,9 @@ struct CustomerPages {
         let rows: [HTML] = customers.map { customer in
             "<li><a href=\"\(PagePath.customer(customer.id!))\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
         }
-        let form: HTML = c.identity.role?.canManage == true ? """
+        let form: HTML =
+            c.identity.role?.canManage == true
+            ? """
             <section class="card"><h2>\(c.t("customers.new"))</h2>\(c.form(action: "/customers", id: "new-customer", """
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
               <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: c.language))</select></label>
@@ -28,7 +30,9 @@ struct CustomerPages {
               <button type="submit">\(c.t("customers.create"))</button>
             """))</section>
             """ : .empty
-        return Layout.page(c, title: c.t("customers.title"), """
+        return Layout.page(
+            c, title: c.t("customers.title"),
+            """
             <h1>\(c.t("customers.title"))</h1>
             <section class="card"><ul class="list" id="customers">\(rows.isEmpty ? "<li class=\"empty\">\(c.t("customers.none"))</li>" : HTML.joined(rows))</ul></section>
             \(form)
@@ -43,7 +47,8 @@ struct CustomerPages {
 
     @Sendable func create(req: Request) async throws -> Response {
         let form = try FormInput.decode(CustomerForm.self, from: req)
-        let customer = try await CustomerActions.create(CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), in: req.context)
+        let customer = try await CustomerActions.create(
+            CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), in: req.context)
         return Layout.redirect("\(PagePath.customer(customer.id!))")
     }
 
@@ -64,9 +69,11 @@ struct CustomerPages {
     @Sendable func createContact(req: Request) async throws -> Response {
         let customerID = try req.uuidParameter("customerID")
         let form = try FormInput.decode(ContactForm.self, from: req)
-        _ = try await CustomerActions.createContact(CreateContactRequest(name: form.name, email: form.email, phone: FormInput.optional(form.phone),
-                                                                         language: form.language, preferredChannel: form.preferredChannel),
-                                                    customerID: customerID, in: req.context)
+        _ = try await CustomerActions.createContact(
+            CreateContactRequest(
+                name: form.name, email: form.email, phone: FormInput.optional(form.phone),
+                language: form.language, preferredChannel: form.preferredChannel),
+            customerID: customerID, in: req.context)
         return Layout.redirect("\(PagePath.customer(customerID))")
     }
 }

@@ -36,9 +36,11 @@ struct DashboardModel {
         for project in try await ProjectActions.visibleProjects(in: ctx) {
             let id = try project.requireID()
             let statuses = try await StatusStore.statuses(projectID: id, on: ctx.db)
-            rows.append(Row(projectID: id, name: project.name, customerName: names[project.customerID] ?? "", status: project.status,
-                            summary: try await PlanSummary.load(project, customerView: false, in: ctx),
-                            waiting: Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)))
+            rows.append(
+                Row(
+                    projectID: id, name: project.name, customerName: names[project.customerID] ?? "", status: project.status,
+                    summary: try await PlanSummary.load(project, customerView: false, in: ctx),
+                    waiting: Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)))
         }
         return DashboardModel(rows: rows)
     }
@@ -47,16 +49,19 @@ struct DashboardModel {
 enum DashboardView {
     static func render(_ c: PageContext, _ model: DashboardModel) -> HTML {
         let rows: [HTML] = model.rows.map { row in
-            let onCustomer: HTML = row.waiting.onCustomer > 0
+            let onCustomer: HTML =
+                row.waiting.onCustomer > 0
                 ? "<span class=\"tag warn\">\(c.t("dashboard.waitingCustomer", String(row.waiting.onCustomer)))</span>" : .empty
-            let onTeam: HTML = row.waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(row.waiting.onTeam)))</span>" : .empty
+            let onTeam: HTML =
+                row.waiting.onTeam > 0 ? "<span class=\"tag\">\(c.t("dashboard.waitingTeam", String(row.waiting.onTeam)))</span>" : .empty
             return """
                 <tr><td><a href="\(PagePath.project(row.projectID))">\(row.name)</a><div class="muted">\(row.customerName)</div></td>\
                 <td>\(c.t("status.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.summary.progress, label: c.t("field.progress")))</td>\
                 <td>\(row.summary.endDate?.description ?? "—")</td><td>\(onCustomer) \(onTeam)</td></tr>
                 """
         }
-        let table: HTML = rows.isEmpty
+        let table: HTML =
+            rows.isEmpty
             ? "<p class=\"empty\">\(c.t("dashboard.none")) <a href=\"\(PagePath.newProject)\">\(c.t("nav.newProject"))</a></p>"
             : """
             <div class="scroll"><table id="projects"><thead><tr><th>\(c.t("field.project"))</th><th>\(c.t("field.status"))</th>\

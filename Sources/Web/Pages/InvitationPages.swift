@@ -20,15 +20,21 @@ struct InvitationPages {
         let project = try await req.authorizedProject()
         let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db)
         let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
-        let body: HTML = contacts.isEmpty
+        let body: HTML =
+            contacts.isEmpty
             ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"\(PagePath.customer(project.customerID))\">\(c.t("invite.addContact"))</a></p>"
-            : c.form(action: "\(PagePath.projectInvitations(project.id!))", id: "invite-form", """
+            : c.form(
+                action: "\(PagePath.projectInvitations(project.id!))", id: "invite-form",
+                """
                 <label>\(c.t("field.contact"))<select name="contactId">\(options)</select></label>
                 <label class="check"><input type="checkbox" name="canApprove"> \(c.t("invite.canApprove"))</label>
                 <p class="hint">\(c.t("invite.hint"))</p>
                 <button type="submit">\(c.t("invite.submit"))</button>
                 """)
-        return Layout.page(c, title: c.t("invite.title"), "<section class=\"card narrow\" role=\"dialog\" aria-labelledby=\"invite-h\"><h1 id=\"invite-h\">\(c.t("invite.title")) · \(project.name)</h1>\(body)</section>")
+        return Layout.page(
+            c, title: c.t("invite.title"),
+            "<section class=\"card narrow\" role=\"dialog\" aria-labelledby=\"invite-h\"><h1 id=\"invite-h\">\(c.t("invite.title")) · \(project.name)</h1>\(body)</section>"
+        )
     }
 
     struct InviteForm: Decodable {
@@ -40,9 +46,12 @@ struct InvitationPages {
         let c = try await PageContext.make(req)
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(InviteForm.self, from: req)
-        let issued = try await InvitationActions.invite(CreateInvitationRequest(contactId: form.contactId, canApprove: FormInput.checked(form.canApprove)),
-                                                        to: project, in: req.context)
-        return Layout.page(c, title: c.t("invite.title"), """
+        let issued = try await InvitationActions.invite(
+            CreateInvitationRequest(contactId: form.contactId, canApprove: FormInput.checked(form.canApprove)),
+            to: project, in: req.context)
+        return Layout.page(
+            c, title: c.t("invite.title"),
+            """
             <section class="card narrow"><h1>\(c.t("invite.ready"))</h1><p>\(c.t("invite.copy"))</p>
             <div class="copy"><input id="invitation-url" readonly value="\(issued.url)" aria-label="\(c.t("invite.link"))">\
             <button type="button" class="copy-button" data-copy="invitation-url">\(c.t("action.copy"))</button></div>
@@ -60,11 +69,14 @@ struct InvitationPages {
         guard link.usedAt == nil, link.expiresAt > req.now else { throw DomainError.gone }
         let contact = try await ContactRecord.find(link.contactID, on: req.db)
         let language = contact?.language ?? c.language
-        let lc = PageContext(req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
-                             newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil, catalogue: c.catalogue)
+        let lc = PageContext(
+            req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
+            newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil, catalogue: c.catalogue)
         var projectName = ""
         if let projectID = link.projectID { projectName = try await ProjectRecord.find(projectID, on: req.db)?.name ?? "" }
-        return Layout.page(lc, title: lc.t("accept.title"), """
+        return Layout.page(
+            lc, title: lc.t("accept.title"),
+            """
             <section class="card narrow"><h1>\(lc.t("accept.title"))</h1>\
             <p>\(projectName.isEmpty ? lc.t("accept.signIn", contact?.name ?? "") : lc.t("accept.intro", contact?.name ?? "", projectName))</p>
             \(lc.form(action: "\(PagePath.invitation(token))", id: "accept-invitation", "<button type=\"submit\">\(lc.t("accept.submit"))</button>"))</section>
@@ -84,7 +96,9 @@ struct InvitationPages {
     @Sendable func signInLinkForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let sent = req.query[String.self, at: "sent"] != nil
-        return Layout.page(c, title: c.t("portalSignIn.title"), """
+        return Layout.page(
+            c, title: c.t("portalSignIn.title"),
+            """
             <section class="card narrow"><h1>\(c.t("portalSignIn.title"))</h1>\
             \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>
             \(c.form(action: "/portal/sign-in", id: "sign-in-link-form", """

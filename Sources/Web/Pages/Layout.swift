@@ -9,35 +9,39 @@ enum Layout {
         switch c.identity.principal {
         case .member:
             nav = """
-            <nav class="nav" aria-label="\(c.t("nav.label"))"><a href="/dashboard">\(c.t("nav.dashboard"))</a>\
-            <a href="/customers">\(c.t("nav.customers"))</a><a href="/projects/new">\(c.t("nav.newProject"))</a>\
-            \(languageSwitch(c))\(signOut(c))</nav>
-            """
+                <nav class="nav" aria-label="\(c.t("nav.label"))"><a href="/dashboard">\(c.t("nav.dashboard"))</a>\
+                <a href="/customers">\(c.t("nav.customers"))</a><a href="/projects/new">\(c.t("nav.newProject"))</a>\
+                \(languageSwitch(c))\(signOut(c))</nav>
+                """
         case .contact:
-            nav = "<nav class=\"nav\" aria-label=\"\(c.t("nav.label"))\"><a href=\"/portal\">\(c.t("nav.myProjects"))</a>\(languageSwitch(c))\(signOut(c))</nav>"
+            nav =
+                "<nav class=\"nav\" aria-label=\"\(c.t("nav.label"))\"><a href=\"/portal\">\(c.t("nav.myProjects"))</a>\(languageSwitch(c))\(signOut(c))</nav>"
         case .anonymous:
             let other: Language = c.language == .en ? .zhHans : .en
             nav = "<nav class=\"nav\"><a href=\"?lang=\(other.rawValue)\" lang=\"\(other.rawValue)\">\(other == .en ? "English" : "中文")</a></nav>"
         }
         let html: HTML = """
-        <!doctype html>
-        <html lang="\(c.language.rawValue)"><head><meta charset="utf-8">\
-        <meta name="viewport" content="width=device-width, initial-scale=1">\
-        <title>\(title) · \(c.t("app.name"))</title><link rel="stylesheet" href="/static/app.css">\
-        <script src="/static/app.js" defer></script></head>
-        <body><header class="top"><a class="brand" href="/">\(c.t("app.name"))</a>\(nav)</header>
-        <main id="main">\(content)</main></body></html>
-        """
-        let response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
-                                body: .init(string: html.raw))
+            <!doctype html>
+            <html lang="\(c.language.rawValue)"><head><meta charset="utf-8">\
+            <meta name="viewport" content="width=device-width, initial-scale=1">\
+            <title>\(title) · \(c.t("app.name"))</title><link rel="stylesheet" href="/static/app.css">\
+            <script src="/static/app.js" defer></script></head>
+            <body><header class="top"><a class="brand" href="/">\(c.t("app.name"))</a>\(nav)</header>
+            <main id="main">\(content)</main></body></html>
+            """
+        let response = Response(
+            status: status, headers: ["Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store"],
+            body: .init(string: html.raw))
         if let cookie = c.newCSRFCookie {
-            response.cookies[CSRF.cookie] = HTTPCookies.Value(string: cookie, path: "/", isSecure: c.req.tandem.config.cookiesAreSecure,
-                                                              isHTTPOnly: true, sameSite: .lax)
+            response.cookies[CSRF.cookie] = HTTPCookies.Value(
+                string: cookie, path: "/", isSecure: c.req.tandem.config.cookiesAreSecure,
+                isHTTPOnly: true, sameSite: .lax)
         }
         if let language = c.languageFromQuery {
-            response.cookies[PageContext.languageCookie] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 86_400, path: "/",
-                                                                             isSecure: c.req.tandem.config.cookiesAreSecure,
-                                                                             isHTTPOnly: true, sameSite: .lax)
+            response.cookies[PageContext.languageCookie] = HTTPCookies.Value(
+                string: language.rawValue, maxAge: 365 * 86_400, path: "/",
+                isSecure: c.req.tandem.config.cookiesAreSecure,
+                isHTTPOnly: true, sameSite: .lax)
         }
         return response
     }
@@ -45,7 +49,9 @@ enum Layout {
     /// One button that switches to the other language (works without JavaScript).
     private static func languageSwitch(_ c: PageContext) -> HTML {
         let other: Language = c.language == .en ? .zhHans : .en
-        return c.form(action: "/settings/language", cssClass: "inline", """
+        return c.form(
+            action: "/settings/language", cssClass: "inline",
+            """
             <input type="hidden" name="language" value="\(other.rawValue)"><button type="submit" class="link" lang="\(other.rawValue)">\(other == .en ? "English" : "中文")</button>
             """)
     }

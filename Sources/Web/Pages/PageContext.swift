@@ -24,14 +24,16 @@ struct PageContext {
             // Members chose a UI language; a contact always sees their own.
             language = identity.language
         case .anonymous:
-            language = fromQuery
+            language =
+                fromQuery
                 ?? req.cookies[languageCookie].flatMap { Language(rawValue: $0.string) }
                 ?? req.headers.first(name: .acceptLanguage).flatMap { Language.preferred(byAcceptLanguage: $0) }
                 ?? .en
         }
         let (token, cookie) = CSRF.token(for: req, identity: identity)
-        return PageContext(req: req, identity: identity, language: language, csrfToken: token, newCSRFCookie: cookie,
-                           languageFromQuery: fromQuery, catalogue: req.tandem.catalogue)
+        return PageContext(
+            req: req, identity: identity, language: language, csrfToken: token, newCSRFCookie: cookie,
+            languageFromQuery: fromQuery, catalogue: req.tandem.catalogue)
     }
 
     func t(_ key: String, _ arguments: String...) -> String {

@@ -20,10 +20,13 @@ enum PageErrors {
         case .conflict: message = c.t("error.conflict", mapped.message)
         case .tooManyRequests: message = c.t("error.throttled")
         case .badRequest:
-            message = ValidationText.sentence(field: mapped.field, message: mapped.detail ?? mapped.message, language: c.language, catalogue: c.req.tandem.catalogue)
+            message = ValidationText.sentence(
+                field: mapped.field, message: mapped.detail ?? mapped.message, language: c.language, catalogue: c.req.tandem.catalogue)
         default: message = c.t("error.server")
         }
-        let response = Layout.page(c, title: c.t("error.title"), status: mapped.status, """
+        let response = Layout.page(
+            c, title: c.t("error.title"), status: mapped.status,
+            """
             <section class="card error" role="alert"><h1>\(c.t("error.title"))</h1><p>\(message)</p>\
             <p><a href="/">\(c.t("error.back"))</a></p></section>
             """)

@@ -5,11 +5,16 @@ import Foundation
 /// against the route table, so a renamed route breaks a test instead of a link.
 enum PagePath: CustomStringConvertible, Sendable {
     case dashboard, customers, newProject, portal, portalSignIn
-    case customer(UUID), customerContacts(UUID)
-    case project(UUID), projectInvitations(UUID)
-    case portalProject(UUID), portalDecision(UUID, DeliverableAction)
-    case workItemEdit(UUID), workItemProgress(UUID)
-    case deliverableSubmit(UUID), milestoneDeliverables(UUID)
+    case customer(UUID)
+    case customerContacts(UUID)
+    case project(UUID)
+    case projectInvitations(UUID)
+    case portalProject(UUID)
+    case portalDecision(UUID, DeliverableAction)
+    case workItemEdit(UUID)
+    case workItemProgress(UUID)
+    case deliverableSubmit(UUID)
+    case milestoneDeliverables(UUID)
     case invitation(String)
 
     var description: String {
@@ -36,10 +41,12 @@ enum PagePath: CustomStringConvertible, Sendable {
     /// One of each, for the test that walks them against the routes (with the method a browser uses).
     static let examples: [(PagePath, String)] = {
         let id = UUID()
-        return [(.dashboard, "GET"), (.customers, "GET"), (.newProject, "GET"), (.portal, "GET"), (.portalSignIn, "GET"),
-                (.customer(id), "GET"), (.customerContacts(id), "POST"), (.project(id), "GET"), (.projectInvitations(id), "POST"),
-                (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
-                (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
-                (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET")]
+        return [
+            (.dashboard, "GET"), (.customers, "GET"), (.newProject, "GET"), (.portal, "GET"), (.portalSignIn, "GET"),
+            (.customer(id), "GET"), (.customerContacts(id), "POST"), (.project(id), "GET"), (.projectInvitations(id), "POST"),
+            (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
+            (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
+            (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
+        ]
     }()
 }

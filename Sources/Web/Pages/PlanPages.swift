@@ -21,7 +21,9 @@ struct PlanPages {
         let items = try await PlanStore.workItems(projectID: project.id!, on: req.db)
         guard let item = items.first(where: { $0.id == record.id }) else { throw DomainError.notFound }
         let members = try await MemberStore.byName(workspaceID: project.workspaceID, on: req.db)
-        return Layout.page(c, title: item.title, """
+        return Layout.page(
+            c, title: item.title,
+            """
             <section class="card narrow"><h1>\(item.title)</h1><p class="muted"><a href="\(PagePath.project(project.id!))#work">\(project.name)</a></p>
             \(WorkItemEditView.form(c, item: item, items: items, memberNames: Dictionary(uniqueKeysWithValues: members.map { ($0.id!, $0.name) })))
             </section>
@@ -49,9 +51,11 @@ struct PlanPages {
     @Sendable func updateCalendar(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(CalendarForm.self, from: req)
-        _ = try await CalendarActions.update(WorkingCalendarBody(nonWorkingDates: FormInput.lines(form.nonWorkingDates),
-                                                                 workingDates: FormInput.lines(form.workingDates)),
-                                             projectID: project.id!, in: req.context)
+        _ = try await CalendarActions.update(
+            WorkingCalendarBody(
+                nonWorkingDates: FormInput.lines(form.nonWorkingDates),
+                workingDates: FormInput.lines(form.workingDates)),
+            projectID: project.id!, in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#calendar")
     }
 

@@ -47,7 +47,8 @@ enum PlanSections {
                 <td>\(now)</td><td class="num">\(slipText)</td></tr>
                 """
         }
-        let rows: [HTML] = result.milestones.map { row($0.name, milestone: true, then: $0.baselineDue, now: $0.currentDue, slip: $0.slipDays) }
+        let rows: [HTML] =
+            result.milestones.map { row($0.name, milestone: true, then: $0.baselineDue, now: $0.currentDue, slip: $0.slipDays) }
             + result.items.map { row($0.title, milestone: false, then: $0.baselineFinish, now: $0.currentFinish, slip: $0.slipDays) }
         return """
             <div id="comparison"><h3>\(c.t("baseline.comparing", result.baseline.name, result.baseline.endDate))</h3>\
@@ -60,9 +61,12 @@ enum PlanSections {
     /// The team's baselines: one link each to compare, and a form to save the current plan.
     static func baselines(_ c: PageContext, _ records: [BaselineSummary], selected: UUID?, base: String, timeZone: String) -> HTML {
         let rows: [HTML] = records.reversed().map { record in
-            let link: HTML = record.id == selected ? "<strong>\(c.t("baseline.compare"))</strong>"
+            let link: HTML =
+                record.id == selected
+                ? "<strong>\(c.t("baseline.compare"))</strong>"
                 : "<a href=\"\(url: "\(base)?baseline=\(record.id.uuidString)#plan")\">\(c.t("baseline.compare"))</a>"
-            return "<li><strong>\(record.name)</strong> <span class=\"muted\">\(c.date(record.createdAt, in: timeZone)) · \(c.t("baseline.endDate", record.endDate))</span> \(link)</li>"
+            return
+                "<li><strong>\(record.name)</strong> <span class=\"muted\">\(c.date(record.createdAt, in: timeZone)) · \(c.t("baseline.endDate", record.endDate))</span> \(link)</li>"
         }
         return """
             <section class="card no-print" id="baselines"><h2>\(c.t("baseline.title"))</h2>\

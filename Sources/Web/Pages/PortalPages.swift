@@ -10,7 +10,8 @@ struct PortalPages {
     func register(_ app: any RoutesBuilder) {
         app.endpoint(.GET, "portal", rule: .contact, surface: .page, use: index)
         app.endpoint(.GET, "portal", "projects", ":projectID", rule: .projectView, surface: .page, use: show)
-        app.endpoint(.POST, "portal", "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .page, use: signOff)
+        app.endpoint(
+            .POST, "portal", "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .page, use: signOff)
         app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "accept", rule: .projectApprove, surface: .page, use: accept)
         app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "return", rule: .projectApprove, surface: .page, use: giveBack)
     }
@@ -20,7 +21,8 @@ struct PortalPages {
         let projects = try await ProjectActions.visibleProjects(in: req.context)
         if projects.count == 1, let only = projects.first { return Layout.redirect("\(PagePath.portalProject(only.id!))") }
         let rows: [HTML] = projects.map { "<li><a href=\"\(PagePath.portalProject($0.id!))\">\($0.name)</a></li>" }
-        return Layout.page(c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
+        return Layout.page(
+            c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
     }
 
     @Sendable func show(req: Request) async throws -> Response {

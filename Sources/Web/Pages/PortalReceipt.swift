@@ -7,8 +7,10 @@ import Persistence
 /// can later show that the entry, and so the exact text they signed, is the one in the log.
 enum PortalReceipt {
     /// Receipts for the signed-off scope version shown and every decided deliverable, by record id.
-    static func load(scope: ScopeVersion?, milestones: [MilestoneDetail],
-                     on db: any Database) async throws -> [UUID: String] {
+    static func load(
+        scope: ScopeVersion?, milestones: [MilestoneDetail],
+        on db: any Database
+    ) async throws -> [UUID: String] {
         let decided: Set<DeliverableStatus> = [.accepted, .returned]
         var ids = milestones.flatMap(\.deliverables).filter { decided.contains($0.status) }.map(\.id)
         if let scope, scope.status == .signedOff { ids.append(scope.id) }
@@ -18,6 +20,7 @@ enum PortalReceipt {
     /// The first 16 hex characters, the whole hash in the title (and for copying).
     static func view(_ c: PageContext, _ hash: String?) -> HTML {
         guard let hash else { return .empty }
-        return "<div class=\"receipt muted\">\(c.t("portal.receipt")) <code title=\"\(hash)\" data-hash=\"\(hash)\">\(String(hash.prefix(16)))</code></div>"
+        return
+            "<div class=\"receipt muted\">\(c.t("portal.receipt")) <code title=\"\(hash)\" data-hash=\"\(hash)\">\(String(hash.prefix(16)))</code></div>"
     }
 }

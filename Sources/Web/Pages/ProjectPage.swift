@@ -19,12 +19,14 @@ enum ProjectPage {
         let comparison = model.comparison.map { PlanSections.comparison(c, $0, base: base) } ?? .empty
         var ganttQuery = "?zoom=\(model.zoom.rawValue)"
         if let baseline = model.selectedBaseline { ganttQuery += "&baseline=\(baseline.uuidString)" }
-        let planBlocks = PlanSections.plan(c, charts: base, ganttQuery: ganttQuery,
-                                           zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
-                                           comparison: comparison)
+        let planBlocks = PlanSections.plan(
+            c, charts: base, ganttQuery: ganttQuery,
+            zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
+            comparison: comparison)
         let baselines = PlanSections.baselines(c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone)
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
-        let manage: HTML = model.canManage
+        let manage: HTML =
+            model.canManage
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
         let milestones = model.plan.milestoneDetails(customerView: false)
         return """
@@ -68,17 +70,23 @@ enum ProjectPage {
             let milestone = detail.milestone
             let rows: [HTML] = detail.deliverables.map { deliverable in
                 let canSubmit = DeliverableFlow.allows(.submit, from: deliverable.status)
-                let submit: HTML = canSubmit ? c.form(action: "\(PagePath.deliverableSubmit(deliverable.id))", cssClass: "inline", """
-                    <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
-                    <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
-                    <button type="submit">\(c.t("deliverable.submit"))</button>
-                    """) : .empty
+                let submit: HTML =
+                    canSubmit
+                    ? c.form(
+                        action: "\(PagePath.deliverableSubmit(deliverable.id))", cssClass: "inline",
+                        """
+                        <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
+                        <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
+                        <button type="submit">\(c.t("deliverable.submit"))</button>
+                        """) : .empty
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
                     \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)</li>
                     """
             }
-            let visibility: HTML = milestone.visibleToCustomer ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
+            let visibility: HTML =
+                milestone.visibleToCustomer
+                ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
                 <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
@@ -103,15 +111,27 @@ enum ProjectPage {
 
     static let fullDependencyList = 300
 
-    static func workSection(_ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String],
-                            pager: Pager, base: String) -> HTML {
-        let items = plan.items, titles = plan.titles, schedule = plan.schedule
+    static func workSection(
+        _ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String],
+        pager: Pager, base: String
+    ) -> HTML {
+        let items = plan.items
+        let titles = plan.titles
+        let schedule = plan.schedule
         let rows: [HTML] = items[pager.range].map { item in
             let deps = item.dependsOn.compactMap { titles[$0] }.joined(separator: ", ")
             // Show where the scheduler put the item when dependencies or the calendar moved it.
             let scheduled = schedule[item.id]
-            let start: HTML = scheduled.map { $0.earlyStart != item.startDate ? "<s>\(item.startDate.description)</s> \($0.earlyStart.description)" : "\(item.startDate.description)" } ?? "\(item.startDate.description)"
-            let due: HTML = scheduled.map { $0.earlyFinish != item.dueDate ? "<s>\(item.dueDate.description)</s> \($0.earlyFinish.description)" : "\(item.dueDate.description)" } ?? "\(item.dueDate.description)"
+            let start: HTML =
+                scheduled.map {
+                    $0.earlyStart != item.startDate
+                        ? "<s>\(item.startDate.description)</s> \($0.earlyStart.description)" : "\(item.startDate.description)"
+                } ?? "\(item.startDate.description)"
+            let due: HTML =
+                scheduled.map {
+                    $0.earlyFinish != item.dueDate
+                        ? "<s>\(item.dueDate.description)</s> \($0.earlyFinish.description)" : "\(item.dueDate.description)"
+                } ?? "\(item.dueDate.description)"
             return """
                 <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
                 <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(start)</td><td>\(due)</td>\
@@ -155,7 +175,10 @@ enum ScopeView {
             let items: [HTML] = lines.map { "<li>\($0)</li>" }
             return items.isEmpty ? .empty : "<h4>\(title)</h4><ul>\(items)</ul>"
         }
-        let signed: HTML = version.signedOffAt.map { "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0, in: timeZone)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>" } ?? .empty
+        let signed: HTML =
+            version.signedOffAt.map {
+                "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0, in: timeZone)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>"
+            } ?? .empty
         return """
             \(list(c.t("field.goals"), version.goals))\(list(c.t("scope.inScope"), version.inScope))\
             \(list(c.t("scope.outOfScope"), version.outOfScope))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)

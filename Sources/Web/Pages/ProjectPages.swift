@@ -23,11 +23,15 @@ struct ProjectPages {
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         guard !customers.isEmpty else {
-            return Layout.page(c, title: c.t("nav.newProject"), "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
+            return Layout.page(
+                c, title: c.t("nav.newProject"),
+                "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
         }
         let options: [HTML] = customers.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
         let today = LocalDate(req.now, in: TimeZone(identifier: "Asia/Shanghai")!)
-        return Layout.page(c, title: c.t("nav.newProject"), """
+        return Layout.page(
+            c, title: c.t("nav.newProject"),
+            """
             <section class="card narrow"><h1>\(c.t("nav.newProject"))</h1>\(c.form(action: "/projects", id: "new-project", """
               <label>\(c.t("field.customer"))<select name="customerId">\(options)</select></label>
               <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
@@ -60,9 +64,11 @@ struct ProjectPages {
             }
             budgetMinor = NSDecimalNumber(decimal: value * 100).intValue
         }
-        let project = try await ProjectActions.create(CreateProjectRequest(customerId: form.customerId, name: form.name, timeZone: form.timeZone,
-                                                                           startDate: form.startDate, goals: FormInput.lines(form.goals),
-                                                                           currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), in: req.context)
+        let project = try await ProjectActions.create(
+            CreateProjectRequest(
+                customerId: form.customerId, name: form.name, timeZone: form.timeZone,
+                startDate: form.startDate, goals: FormInput.lines(form.goals),
+                currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))")
     }
 
@@ -76,9 +82,11 @@ struct ProjectPages {
     @Sendable func proposeScope(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(ScopeForm.self, from: req)
-        _ = try await ScopeActions.propose(ProposeScopeRequest(goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
-                                                               outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
-                                           projectID: project.id!, in: req.context)
+        _ = try await ScopeActions.propose(
+            ProposeScopeRequest(
+                goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
+                outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
+            projectID: project.id!, in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#scope")
     }
 
@@ -92,9 +100,11 @@ struct ProjectPages {
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let form = try FormInput.decode(MilestoneForm.self, from: req)
-        _ = try await MilestoneActions.create(CreateMilestoneRequest(name: form.name, dueDate: form.dueDate, description: form.description,
-                                                                     visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
-                                              projectID: project.id!, in: req.context)
+        _ = try await MilestoneActions.create(
+            CreateMilestoneRequest(
+                name: form.name, dueDate: form.dueDate, description: form.description,
+                visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
+            projectID: project.id!, in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#milestones")
     }
 
@@ -118,12 +128,14 @@ struct ProjectPages {
             guard let value = Double(text) else { throw DomainError.validation(field: "estimateHours", message: "must be a number") }
             hours = value
         }
-        _ = try await WorkItemActions.create(CreateWorkItemRequest(
-            title: form.title, startDate: form.startDate, dueDate: form.dueDate, estimateHours: hours,
-            assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
-            milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
-            dependsOn: form.dependsOn ?? [], dependencyLags: nil,
-            visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!, in: req.context)
+        _ = try await WorkItemActions.create(
+            CreateWorkItemRequest(
+                title: form.title, startDate: form.startDate, dueDate: form.dueDate, estimateHours: hours,
+                assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
+                milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
+                dependsOn: form.dependsOn ?? [], dependencyLags: nil,
+                visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!,
+            in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#work")
     }
 
@@ -135,15 +147,17 @@ struct ProjectPages {
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
         let form = try FormInput.decode(DeliverableForm.self, from: req)
-        _ = try await MilestoneActions.createDeliverable(CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
-                                                        milestone: milestone, in: req.context)
+        _ = try await MilestoneActions.createDeliverable(
+            CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
+            milestone: milestone, in: req.context)
         return Layout.redirect("\(PagePath.project(milestone.projectID))#milestones")
     }
 
     @Sendable func submitDeliverable(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
-        _ = try await MilestoneActions.submit(deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
+        _ = try await MilestoneActions.submit(
+            deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
         return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
     }
 

@@ -12,15 +12,17 @@ enum BaselineActions {
         let plan = try await ProjectPlan.load(project, customerView: false, in: ctx)
         let now = ctx.now
         return try await ctx.write { db in
-            try await BaselineStore.create(projectID: plan.projectID, name: name, createdAt: now, endDate: plan.endDate,
-                                           items: plan.schedule.spans, milestones: plan.milestoneForecast, on: db)
+            try await BaselineStore.create(
+                projectID: plan.projectID, name: name, createdAt: now, endDate: plan.endDate,
+                items: plan.schedule.spans, milestones: plan.milestoneForecast, on: db)
         }
     }
 
     /// The baseline `id` of `project`; 404 when it belongs elsewhere or does not exist.
     static func load(_ id: UUID, project: ProjectRecord, on db: any Database) async throws -> (BaselineRecord, StoredBaseline) {
         guard let record = try await BaselineRecord.find(id, on: db), record.projectID == project.id!,
-              let stored = try await BaselineStore.load(id: id, projectID: project.id!, on: db) else { throw DomainError.notFound }
+            let stored = try await BaselineStore.load(id: id, projectID: project.id!, on: db)
+        else { throw DomainError.notFound }
         return (record, stored)
     }
 
@@ -31,23 +33,28 @@ enum BaselineActions {
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
         let current = plan.schedule.spans.filter { titles[$0.key] != nil }
         var rows = BaselineComparison.items(baseline: baseline.items, current: current, calendar: plan.calendar).map {
-            ComparisonItemResponse(id: $0.id, title: titles[$0.id] ?? "", baselineFinish: $0.baseline.finish.description,
-                                   currentFinish: $0.current.finish.description, slipDays: $0.finishSlipDays)
+            ComparisonItemResponse(
+                id: $0.id, title: titles[$0.id] ?? "", baselineFinish: $0.baseline.finish.description,
+                currentFinish: $0.current.finish.description, slipDays: $0.finishSlipDays)
         }
         for item in items where baseline.items[item.id] == nil {
             guard let span = current[item.id] else { continue }
-            rows.append(ComparisonItemResponse(id: item.id, title: item.title, baselineFinish: nil, currentFinish: span.finish.description, slipDays: 0))
+            rows.append(
+                ComparisonItemResponse(id: item.id, title: item.title, baselineFinish: nil, currentFinish: span.finish.description, slipDays: 0))
         }
         let milestones = plan.milestones(customerView: customerView)
         let names = Dictionary(uniqueKeysWithValues: milestones.map { ($0.id, $0.name) })
         let forecast = plan.milestoneForecast.filter { names[$0.key] != nil }
         var milestoneRows = BaselineComparison.milestones(baseline: baseline.milestones, current: forecast, calendar: plan.calendar).map {
-            ComparisonMilestoneResponse(id: $0.id, name: names[$0.id] ?? "", baselineDue: $0.baselineDue.description,
-                                        currentDue: $0.currentDue.description, slipDays: $0.slipDays)
+            ComparisonMilestoneResponse(
+                id: $0.id, name: names[$0.id] ?? "", baselineDue: $0.baselineDue.description,
+                currentDue: $0.currentDue.description, slipDays: $0.slipDays)
         }
         for milestone in milestones where baseline.milestones[milestone.id] == nil {
-            milestoneRows.append(ComparisonMilestoneResponse(id: milestone.id, name: milestone.name, baselineDue: nil,
-                                                             currentDue: (forecast[milestone.id] ?? milestone.dueDate).description, slipDays: 0))
+            milestoneRows.append(
+                ComparisonMilestoneResponse(
+                    id: milestone.id, name: milestone.name, baselineDue: nil,
+                    currentDue: (forecast[milestone.id] ?? milestone.dueDate).description, slipDays: 0))
         }
         return BaselineComparisonResponse(baseline: BaselineResponse(record), items: rows, milestones: milestoneRows)
     }

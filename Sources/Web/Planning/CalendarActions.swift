@@ -10,8 +10,9 @@ enum CalendarActions {
 
     static func show(projectID: UUID, on db: any Database) async throws -> WorkingCalendarBody {
         let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)
-        return WorkingCalendarBody(nonWorkingDates: calendar.nonWorkingDates.sorted().map(\.description),
-                                   workingDates: calendar.workingDates.sorted().map(\.description))
+        return WorkingCalendarBody(
+            nonWorkingDates: calendar.nonWorkingDates.sorted().map(\.description),
+            workingDates: calendar.workingDates.sorted().map(\.description))
     }
 
     /// Replaces the calendar; every date must be valid and listed once, in one of the two lists.

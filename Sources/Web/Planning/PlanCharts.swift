@@ -16,10 +16,11 @@ struct PlanCharts {
 
     /// The charts speak the catalogue's words, so a status reads the same on the chart as on the page.
     private var ganttLabels: GanttLabels {
-        GanttLabels(todo: t("workStatus.todo"), doing: t("workStatus.doing"), done: t("workStatus.done"), blocked: t("workStatus.blocked"),
-                    criticalPath: t("chart.criticalPath"), milestone: t("chart.milestone"), today: t("chart.today"),
-                    baseline: t("chart.baseline"), slipped: t("chart.slipped"), ungrouped: t("chart.ungrouped"),
-                    workItems: t("chart.workItems"))
+        GanttLabels(
+            todo: t("workStatus.todo"), doing: t("workStatus.doing"), done: t("workStatus.done"), blocked: t("workStatus.blocked"),
+            criticalPath: t("chart.criticalPath"), milestone: t("chart.milestone"), today: t("chart.today"),
+            baseline: t("chart.baseline"), slipped: t("chart.slipped"), ungrouped: t("chart.ungrouped"),
+            workItems: t("chart.workItems"))
     }
 
     /// A sensible scale for the plan's length: days up to six weeks, weeks up to ~seven months.
@@ -36,15 +37,17 @@ struct PlanCharts {
         for edge in plan.edges(customerView: customerView) { predecessors[edge.successor, default: []].append(edge.predecessor) }
         let rows: [GanttRow] = plan.items(customerView: customerView).compactMap { item in
             guard let scheduled = plan.schedule[item.id] else { return nil }
-            return GanttRow(id: item.id, label: item.title, group: item.milestoneID.flatMap { groupName[$0] },
-                            start: scheduled.earlyStart, finish: scheduled.earlyFinish, progress: item.progress,
-                            status: item.status, isCritical: scheduled.isCritical, dependencies: predecessors[item.id] ?? [])
+            return GanttRow(
+                id: item.id, label: item.title, group: item.milestoneID.flatMap { groupName[$0] },
+                start: scheduled.earlyStart, finish: scheduled.earlyFinish, progress: item.progress,
+                status: item.status, isCritical: scheduled.isCritical, dependencies: predecessors[item.id] ?? [])
         }
         let milestones = visibleMilestones.map { GanttMilestone(name: $0.name, date: $0.dueDate, isDone: plan.doneMilestones.contains($0.id)) }
         let rowIDs = Set(rows.map(\.id))
         let overlay = baseline.map { $0.items.filter { rowIDs.contains($0.key) } }
-        return GanttChart.render(title: plan.projectName, rows: rows, milestones: milestones, today: today, calendar: plan.calendar,
-                                 zoom: zoom ?? defaultZoom(), labels: ganttLabels, baseline: overlay)
+        return GanttChart.render(
+            title: plan.projectName, rows: rows, milestones: milestones, today: today, calendar: plan.calendar,
+            zoom: zoom ?? defaultZoom(), labels: ganttLabels, baseline: overlay)
     }
 
     /// Work items and milestones as a dependency diagram; items lead to the milestone they belong to.
@@ -52,8 +55,9 @@ struct PlanCharts {
         var predecessors: [UUID: [UUID]] = [:]
         for edge in plan.edges(customerView: customerView) { predecessors[edge.successor, default: []].append(edge.predecessor) }
         var nodes: [FlowchartNode] = plan.items(customerView: customerView).map { item in
-            FlowchartNode(id: item.id, label: item.title, status: item.status,
-                          isCritical: plan.schedule[item.id]?.isCritical ?? false, predecessors: predecessors[item.id] ?? [])
+            FlowchartNode(
+                id: item.id, label: item.title, status: item.status,
+                isCritical: plan.schedule[item.id]?.isCritical ?? false, predecessors: predecessors[item.id] ?? [])
         }
         let forecast = plan.milestoneForecast
         for milestone in plan.milestones(customerView: customerView) {
@@ -61,9 +65,11 @@ struct PlanCharts {
             let critical = plan.items.contains { item in
                 item.milestoneID == milestone.id && plan.schedule[item.id].map { $0.isCritical && $0.earlyFinish == forecast[milestone.id] } == true
             }
-            nodes.append(FlowchartNode(id: milestone.id, label: milestone.name, kind: .milestone,
-                                       status: plan.doneMilestones.contains(milestone.id) ? .done : .todo,
-                                       isCritical: critical, predecessors: predecessors[milestone.id] ?? []))
+            nodes.append(
+                FlowchartNode(
+                    id: milestone.id, label: milestone.name, kind: .milestone,
+                    status: plan.doneMilestones.contains(milestone.id) ? .done : .todo,
+                    isCritical: critical, predecessors: predecessors[milestone.id] ?? []))
         }
         let labels = FlowchartLabels(statuses: ganttLabels, dependencies: t("chart.dependencies"))
         return DependencyFlowchart.render(title: t("plan.flowTitle", plan.projectName), nodes: nodes, labels: labels)
@@ -77,7 +83,9 @@ struct PlanCharts {
         let changes = events.filter { ids.contains($0.workItemID) }
             .map { ProgressChange(itemID: $0.workItemID, date: LocalDate($0.at, in: plan.timeZone), percent: $0.progress) }
         let burnItems = items.compactMap { item in
-            plan.schedule[item.id].map { BurnUpItem(id: item.id, estimateHours: item.estimateHours, plannedStart: $0.earlyStart, plannedDue: $0.earlyFinish) }
+            plan.schedule[item.id].map {
+                BurnUpItem(id: item.id, estimateHours: item.estimateHours, plannedStart: $0.earlyStart, plannedDue: $0.earlyFinish)
+            }
         }
         let measure: BurnUpMeasure = items.contains { ($0.estimateHours ?? 0) > 0 } ? .hours : .items
         let planStart = plan.startDate(customerView: customerView)
@@ -85,10 +93,12 @@ struct PlanCharts {
         let start = min(planStart, changes.map(\.date).min() ?? planStart)
         // Through the plan's end, or today when the project runs late; never more than ten years of days.
         let end = min(max(planEnd, min(today, planEnd.adding(days: 366))), start.adding(days: 3_660))
-        let series = BurnUpSeries.derive(items: burnItems, progress: changes, from: start, through: max(end, start),
-                                         today: today, measure: measure, calendar: plan.calendar)
-        let labels = BurnUpLabels(planned: t("plan.planned"), actual: t("plan.actual"), scope: t("plan.scope"),
-                                  unit: t(measure == .hours ? "plan.unitHours" : "plan.unitItems"))
+        let series = BurnUpSeries.derive(
+            items: burnItems, progress: changes, from: start, through: max(end, start),
+            today: today, measure: measure, calendar: plan.calendar)
+        let labels = BurnUpLabels(
+            planned: t("plan.planned"), actual: t("plan.actual"), scope: t("plan.scope"),
+            unit: t(measure == .hours ? "plan.unitHours" : "plan.unitItems"))
         return BurnUpChart.render(title: t("plan.burnUpTitle", plan.projectName), series: series, labels: labels)
     }
 }

@@ -46,12 +46,13 @@ struct ProjectPlan: Sendable {
         guard let start = LocalDate(project.startDate) else {
             throw StoredValueError(table: ProjectRecord.schema, id: projectID, column: "start_date")
         }
-        return ProjectPlan(projectID: projectID, projectName: project.name, projectStart: start,
-                           timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
-                           milestones: milestones.map(\.milestone), doneMilestones: Set(done.map(\.milestone.id)),
-                           calendar: calendar, schedule: schedule,
-                           titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
-                           milestoneDetails: milestones)
+        return ProjectPlan(
+            projectID: projectID, projectName: project.name, projectStart: start,
+            timeZone: TimeZone(identifier: project.timeZone) ?? .gmt, items: items,
+            milestones: milestones.map(\.milestone), doneMilestones: Set(done.map(\.milestone.id)),
+            calendar: calendar, schedule: schedule,
+            titles: Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first }),
+            milestoneDetails: milestones)
     }
 
     static func schedule(_ items: [WorkItem], calendar: WorkingCalendar, customerView: Bool) throws -> ProjectSchedule {

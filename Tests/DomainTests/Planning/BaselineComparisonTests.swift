@@ -38,11 +38,15 @@ import Testing
 
     @Test func itemsOutsideTheBaselineHaveNoRowAndRowsAreOrderedByStart() {
         // given item 3 is new since the baseline
-        let baseline = [itemID(1): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-04")),
-                        itemID(2): DateSpan(start: ymd("2025-03-01"), finish: ymd("2025-03-04"))]
-        let current = [itemID(1): DateSpan(start: ymd("2025-03-05"), finish: ymd("2025-03-06")),
-                       itemID(2): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-04")),
-                       itemID(3): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-03"))]
+        let baseline = [
+            itemID(1): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-04")),
+            itemID(2): DateSpan(start: ymd("2025-03-01"), finish: ymd("2025-03-04")),
+        ]
+        let current = [
+            itemID(1): DateSpan(start: ymd("2025-03-05"), finish: ymd("2025-03-06")),
+            itemID(2): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-04")),
+            itemID(3): DateSpan(start: ymd("2025-03-03"), finish: ymd("2025-03-03")),
+        ]
         // when
         let rows = BaselineComparison.items(baseline: baseline, current: current, calendar: .weekdays)
         // then
@@ -51,7 +55,8 @@ import Testing
 
     @Test func aMilestoneDueLaterSlipsByWorkingDays() {
         // given
-        let baseline = [itemID(7): ymd("2025-03-14")], current = [itemID(7): ymd("2025-03-19")]
+        let baseline = [itemID(7): ymd("2025-03-14")]
+        let current = [itemID(7): ymd("2025-03-19")]
         // when
         let rows = BaselineComparison.milestones(baseline: baseline, current: current, calendar: .weekdays)
         // then

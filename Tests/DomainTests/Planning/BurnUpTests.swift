@@ -9,8 +9,9 @@ let burnItems = [
 ]
 
 func burnSeries(progress: [ProgressChange] = [], measure: BurnUpMeasure = .hours) -> BurnUpSeries {
-    BurnUpSeries.derive(items: burnItems, progress: progress, from: ymd("2025-03-03"), through: ymd("2025-03-16"),
-                        today: ymd("2025-03-11"), measure: measure, calendar: .weekdays)
+    BurnUpSeries.derive(
+        items: burnItems, progress: progress, from: ymd("2025-03-03"), through: ymd("2025-03-16"),
+        today: ymd("2025-03-11"), measure: measure, calendar: .weekdays)
 }
 
 @Suite struct BurnUpTests {
@@ -27,8 +28,10 @@ func burnSeries(progress: [ProgressChange] = [], measure: BurnUpMeasure = .hours
 
     @Test func actualWorkFollowsTheLatestRecordedProgress() {
         // given A reaches 50 % on Tuesday and 100 % on Thursday
-        let progress = [ProgressChange(itemID: itemID(1), date: ymd("2025-03-06"), percent: 100),
-                        ProgressChange(itemID: itemID(1), date: ymd("2025-03-04"), percent: 50)]
+        let progress = [
+            ProgressChange(itemID: itemID(1), date: ymd("2025-03-06"), percent: 100),
+            ProgressChange(itemID: itemID(1), date: ymd("2025-03-04"), percent: 50),
+        ]
         // when
         let series = burnSeries(progress: progress)
         // then

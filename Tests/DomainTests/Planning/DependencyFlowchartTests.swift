@@ -4,8 +4,9 @@ import Testing
 
 /// Design → Build → Launch (critical) and Design → Docs → QA → Launch.
 let flowNodes = [
-    FlowchartNode(id: itemID(4), label: "Launch 上线", kind: .milestone, status: .todo, isCritical: true,
-                  predecessors: [itemID(2), itemID(5)]),
+    FlowchartNode(
+        id: itemID(4), label: "Launch 上线", kind: .milestone, status: .todo, isCritical: true,
+        predecessors: [itemID(2), itemID(5)]),
     FlowchartNode(id: itemID(1), label: "Design 设计", status: .done, isCritical: true),
     FlowchartNode(id: itemID(3), label: "Docs", status: .blocked, isCritical: false, predecessors: [itemID(1)]),
     FlowchartNode(id: itemID(2), label: "Build 开发", status: .doing, isCritical: true, predecessors: [itemID(1)]),
@@ -76,8 +77,10 @@ let flowNodes = [
 @Suite struct DependencyBridgingTests {
     @Test func aPathThroughHiddenItemsBecomesAVisibleEdge() {
         // given A → B → C with B hidden
-        let edges = [DependencyEdge(predecessor: itemID(1), successor: itemID(2)),
-                     DependencyEdge(predecessor: itemID(2), successor: itemID(3))]
+        let edges = [
+            DependencyEdge(predecessor: itemID(1), successor: itemID(2)),
+            DependencyEdge(predecessor: itemID(2), successor: itemID(3)),
+        ]
         // when
         let visible = DependencyBridging.visibleEdges(edges, visible: [itemID(1), itemID(3)])
         // then
@@ -86,8 +89,10 @@ let flowNodes = [
 
     @Test func aPathThroughAVisibleItemIsNotShortcut() {
         // given A → C → D, all visible
-        let edges = [DependencyEdge(predecessor: itemID(1), successor: itemID(3)),
-                     DependencyEdge(predecessor: itemID(3), successor: itemID(4))]
+        let edges = [
+            DependencyEdge(predecessor: itemID(1), successor: itemID(3)),
+            DependencyEdge(predecessor: itemID(3), successor: itemID(4)),
+        ]
         // when
         let visible = DependencyBridging.visibleEdges(edges, visible: [itemID(1), itemID(3), itemID(4)])
         // then
@@ -96,8 +101,10 @@ let flowNodes = [
 
     @Test func edgesThatOnlyTouchHiddenItemsDisappear() {
         // given A → H1 → H2, nothing visible after A
-        let edges = [DependencyEdge(predecessor: itemID(1), successor: itemID(8)),
-                     DependencyEdge(predecessor: itemID(8), successor: itemID(9))]
+        let edges = [
+            DependencyEdge(predecessor: itemID(1), successor: itemID(8)),
+            DependencyEdge(predecessor: itemID(8), successor: itemID(9)),
+        ]
         // when
         let visible = DependencyBridging.visibleEdges(edges, visible: [itemID(1)])
         // then
@@ -106,9 +113,11 @@ let flowNodes = [
 
     @Test func aDirectAndABridgedLinkToTheSameItemGiveOneEdge() {
         // given A → C directly and A → H → C
-        let edges = [DependencyEdge(predecessor: itemID(1), successor: itemID(3)),
-                     DependencyEdge(predecessor: itemID(1), successor: itemID(8)),
-                     DependencyEdge(predecessor: itemID(8), successor: itemID(3))]
+        let edges = [
+            DependencyEdge(predecessor: itemID(1), successor: itemID(3)),
+            DependencyEdge(predecessor: itemID(1), successor: itemID(8)),
+            DependencyEdge(predecessor: itemID(8), successor: itemID(3)),
+        ]
         // when
         let visible = DependencyBridging.visibleEdges(edges, visible: [itemID(1), itemID(3)])
         // then

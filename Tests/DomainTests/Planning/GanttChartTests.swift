@@ -5,24 +5,33 @@ import Testing
 /// A small plan: design and build under two milestones, one loose item; B depends on A.
 func ganttRows(labelOfFirst: String = "Design 设计") -> [GanttRow] {
     [
-        GanttRow(id: itemID(1), label: labelOfFirst, group: "M1 原型", start: ymd("2025-03-03"),
-                 finish: ymd("2025-03-05"), progress: 100, status: .done, isCritical: true),
-        GanttRow(id: itemID(2), label: "Build 开发", group: "M2 上线", start: ymd("2025-03-06"),
-                 finish: ymd("2025-03-12"), progress: 40, status: .doing, isCritical: true, dependencies: [itemID(1)]),
-        GanttRow(id: itemID(3), label: "Docs", group: "M2 上线", start: ymd("2025-03-06"),
-                 finish: ymd("2025-03-07"), progress: 0, status: .blocked, isCritical: false, dependencies: [itemID(1)]),
-        GanttRow(id: itemID(4), label: "Retro", group: nil, start: ymd("2025-03-13"),
-                 finish: ymd("2025-03-13"), progress: 0, status: .todo, isCritical: false),
+        GanttRow(
+            id: itemID(1), label: labelOfFirst, group: "M1 原型", start: ymd("2025-03-03"),
+            finish: ymd("2025-03-05"), progress: 100, status: .done, isCritical: true),
+        GanttRow(
+            id: itemID(2), label: "Build 开发", group: "M2 上线", start: ymd("2025-03-06"),
+            finish: ymd("2025-03-12"), progress: 40, status: .doing, isCritical: true, dependencies: [itemID(1)]),
+        GanttRow(
+            id: itemID(3), label: "Docs", group: "M2 上线", start: ymd("2025-03-06"),
+            finish: ymd("2025-03-07"), progress: 0, status: .blocked, isCritical: false, dependencies: [itemID(1)]),
+        GanttRow(
+            id: itemID(4), label: "Retro", group: nil, start: ymd("2025-03-13"),
+            finish: ymd("2025-03-13"), progress: 0, status: .todo, isCritical: false),
     ]
 }
 
-let ganttMilestones = [GanttMilestone(name: "M2 上线", date: ymd("2025-03-12")),
-                       GanttMilestone(name: "M1 原型", date: ymd("2025-03-05"), isDone: true)]
+let ganttMilestones = [
+    GanttMilestone(name: "M2 上线", date: ymd("2025-03-12")),
+    GanttMilestone(name: "M1 原型", date: ymd("2025-03-05"), isDone: true),
+]
 
-func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baseline: [UUID: DateSpan]? = nil,
-                 labels: GanttLabels = .english) -> String {
-    GanttChart.render(title: "Website 网站", rows: rows, milestones: ganttMilestones, today: ymd("2025-03-06"),
-                      calendar: .weekdays, zoom: zoom, labels: labels, baseline: baseline)
+func renderGantt(
+    rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baseline: [UUID: DateSpan]? = nil,
+    labels: GanttLabels = .english
+) -> String {
+    GanttChart.render(
+        title: "Website 网站", rows: rows, milestones: ganttMilestones, today: ymd("2025-03-06"),
+        calendar: .weekdays, zoom: zoom, labels: labels, baseline: baseline)
 }
 
 @Suite struct GanttChartTests {
@@ -124,7 +133,8 @@ func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baselin
 
     @Test func weekendsAreShadedInDayZoomButNotInMonthZoom() {
         // given / when
-        let day = parseSVG(renderGantt(zoom: .day)), month = parseSVG(renderGantt(zoom: .month))
+        let day = parseSVG(renderGantt(zoom: .day))
+        let month = parseSVG(renderGantt(zoom: .month))
         // then two weekends in the two-week range, merged as one rectangle each
         #expect(day.all("path", class: "nw").first?.attributes["d"]?.filter { $0 == "z" }.count == 2)
         #expect(month.all("path", class: "nw").isEmpty)
@@ -132,8 +142,10 @@ func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baselin
 
     @Test func aRowFinishingAfterItsBaselineIsMarkedSlipped() {
         // given B's baseline finished Monday 03-10; it now finishes Wednesday 03-12
-        let baseline = [itemID(2): DateSpan(start: ymd("2025-03-05"), finish: ymd("2025-03-10")),
-                        itemID(3): DateSpan(start: ymd("2025-03-06"), finish: ymd("2025-03-07"))]
+        let baseline = [
+            itemID(2): DateSpan(start: ymd("2025-03-05"), finish: ymd("2025-03-10")),
+            itemID(3): DateSpan(start: ymd("2025-03-06"), finish: ymd("2025-03-07")),
+        ]
         // when
         let svg = parseSVG(renderGantt(baseline: baseline))
         // then
@@ -146,16 +158,18 @@ func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baselin
 
     @Test func theBaselineAndSlippedLegendAppearsOnlyWithABaseline() {
         // given / when
-        let without = parseSVG(renderGantt()).texts, with = parseSVG(renderGantt(baseline: [:])).texts
+        let without = parseSVG(renderGantt()).texts
+        let with = parseSVG(renderGantt(baseline: [:])).texts
         // then
         #expect(!without.contains("Baseline") && with.contains("Baseline") && with.contains("Slipped"))
     }
 
     @Test func legendWordsComeFromTheLabelsPassedIn() {
         // given / when
-        let chinese = GanttLabels(todo: "未开始", doing: "进行中", done: "已完成", blocked: "受阻", criticalPath: "关键路径",
-                                  milestone: "里程碑", today: "今天", baseline: "基线", slipped: "已延误",
-                                  ungrouped: "其他任务", workItems: "个任务")
+        let chinese = GanttLabels(
+            todo: "未开始", doing: "进行中", done: "已完成", blocked: "受阻", criticalPath: "关键路径",
+            milestone: "里程碑", today: "今天", baseline: "基线", slipped: "已延误",
+            ungrouped: "其他任务", workItems: "个任务")
         let texts = parseSVG(renderGantt(labels: chinese)).texts
         // then
         #expect(["未开始", "进行中", "已完成", "受阻", "关键路径", "里程碑", "今天"].allSatisfy(texts.contains))
@@ -175,25 +189,31 @@ func renderGantt(rows: [GanttRow] = ganttRows(), zoom: GanttZoom = .day, baselin
     @Test func twoThousandRowsStayUnderOnePointFiveMegabytes() throws {
         // given
         let rows = (0..<2_000).map { index in
-            GanttRow(id: itemID(index), label: "任务 \(index) 接口联调 integration", group: "M\(index % 20)",
-                     start: ymd("2025-03-03").adding(days: index % 90), finish: ymd("2025-03-10").adding(days: index % 90),
-                     progress: index % 101, status: WorkItemStatus.allCases[index % 4], isCritical: index % 7 == 0,
-                     dependencies: index > 0 ? [itemID(index - 1)] : [])
+            GanttRow(
+                id: itemID(index), label: "任务 \(index) 接口联调 integration", group: "M\(index % 20)",
+                start: ymd("2025-03-03").adding(days: index % 90), finish: ymd("2025-03-10").adding(days: index % 90),
+                progress: index % 101, status: WorkItemStatus.allCases[index % 4], isCritical: index % 7 == 0,
+                dependencies: index > 0 ? [itemID(index - 1)] : [])
         }
         // when
-        let output = GanttChart.render(title: "Big", rows: rows, milestones: [], today: ymd("2025-04-01"),
-                                       calendar: .weekdays, zoom: .day, labels: .english)
+        let output = GanttChart.render(
+            title: "Big", rows: rows, milestones: [], today: ymd("2025-04-01"),
+            calendar: .weekdays, zoom: .day, labels: .english)
         // then
         #expect(output.utf8.count < 1_500_000)
     }
 
     @Test func aChartStartingAtAMonthsLastDayLabelsOnlyTheNextMonth() {
         // given a plan whose first day is the last day of November
-        let rows = [GanttRow(id: itemID(1), label: "Design", group: nil, start: ymd("2026-11-30"), finish: ymd("2026-12-04"),
-                             progress: 0, status: .todo, isCritical: true)]
+        let rows = [
+            GanttRow(
+                id: itemID(1), label: "Design", group: nil, start: ymd("2026-11-30"), finish: ymd("2026-12-04"),
+                progress: 0, status: .todo, isCritical: true)
+        ]
         // when
-        let svg = GanttChart.render(title: "Plan", rows: rows, milestones: [], today: ymd("2026-11-30"), calendar: .weekdays,
-                                    zoom: .day, labels: .english)
+        let svg = GanttChart.render(
+            title: "Plan", rows: rows, milestones: [], today: ymd("2026-11-30"), calendar: .weekdays,
+            zoom: .day, labels: .english)
         // then the two month labels do not sit on top of each other
         #expect(!svg.contains(">2026-11<"))
         #expect(svg.contains(">2026-12<"))

@@ -1,7 +1,7 @@
 import Foundation
 @testable import Domain
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A date from `YYYY-MM-DD`; test inputs are literals, so a bad one is a test bug.
@@ -50,8 +50,10 @@ func parseSVG(_ svg: String) -> ParsedSVG {
     final class Collector: NSObject, XMLParserDelegate {
         var elements: [ParsedSVG.Element] = []
         var open: [Int] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String]
+        ) {
             open.append(elements.count)
             elements.append(.init(name: name, attributes: attributes, text: ""))
         }

@@ -9,15 +9,17 @@ func randomPlan(items count: Int, dependencies edges: Int, seed: UInt64) -> (ite
     var links = [[PlanDependency]](repeating: [], count: count)
     var seen: Set<Int> = []
     while seen.count < edges {
-        let a = Int.random(in: 0..<count, using: &rng), b = Int.random(in: 0..<count, using: &rng)
+        let a = Int.random(in: 0..<count, using: &rng)
+        let b = Int.random(in: 0..<count, using: &rng)
         guard a != b else { continue }
         let (from, to) = rank[a] < rank[b] ? (a, b) : (b, a)
         guard seen.insert(from * count + to).inserted else { continue }
         links[to].append(PlanDependency(predecessor: itemID(from), lagDays: Int.random(in: 0...3, using: &rng)))
     }
     let items = (0..<count).map { index in
-        PlanItem(id: itemID(index), plannedStart: ymd("2025-09-01").adding(days: Int.random(in: 0..<150, using: &rng)),
-                 durationDays: Int.random(in: 0...8, using: &rng), dependencies: links[index])
+        PlanItem(
+            id: itemID(index), plannedStart: ymd("2025-09-01").adding(days: Int.random(in: 0..<150, using: &rng)),
+            durationDays: Int.random(in: 0...8, using: &rng), dependencies: links[index])
     }
     var order = [Int](repeating: 0, count: count)
     for (index, r) in rank.enumerated() { order[r] = index }
@@ -33,7 +35,8 @@ func bruteForceEarlyDates(_ items: [PlanItem], rankOrder: [Int], calendar: Worki
         for link in item.dependencies {
             let pred = Int(link.predecessor.uuidString.suffix(12))!
             guard let (predStart, predFinish) = dates[pred] else { fatalError("rank order broken") }
-            let ready = items[pred].durationDays == 0
+            let ready =
+                items[pred].durationDays == 0
                 ? calendar.adding(workingDays: link.lagDays, to: predStart)
                 : calendar.adding(workingDays: 1 + link.lagDays, to: predFinish)
             start = max(start, ready)

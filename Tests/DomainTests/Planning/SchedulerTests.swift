@@ -3,15 +3,18 @@ import Testing
 
 /// Item `number` planned on `start` for `days` working days after `after` (predecessor number, lag).
 func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] = []) -> PlanItem {
-    PlanItem(id: itemID(number), plannedStart: ymd(start), durationDays: days,
-             dependencies: after.map { PlanDependency(predecessor: itemID($0.0), lagDays: $0.1) })
+    PlanItem(
+        id: itemID(number), plannedStart: ymd(start), durationDays: days,
+        dependencies: after.map { PlanDependency(predecessor: itemID($0.0), lagDays: $0.1) })
 }
 
 @Suite struct SchedulerTests {
     @Test func aChainRunsBackToBackAcrossTheWeekend() throws {
         // given A (3 days) → B (2 days) → C (1 day), all planned on Monday 2025-03-03
-        let plan = [planItem(1, "2025-03-03", 3), planItem(2, "2025-03-03", 2, after: [(1, 0)]),
-                    planItem(3, "2025-03-03", 1, after: [(2, 0)])]
+        let plan = [
+            planItem(1, "2025-03-03", 3), planItem(2, "2025-03-03", 2, after: [(1, 0)]),
+            planItem(3, "2025-03-03", 1, after: [(2, 0)]),
+        ]
         // when
         let schedule = try Scheduler.schedule(plan, calendar: .weekdays)
         // then
@@ -22,8 +25,10 @@ func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] =
 
     @Test func aDiamondPutsTheShortBranchOffTheCriticalPathWithSlack() throws {
         // given A (2) → B (3) → D (1) and A → C (1) → D
-        let plan = [planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 3, after: [(1, 0)]),
-                    planItem(3, "2025-03-03", 1, after: [(1, 0)]), planItem(4, "2025-03-03", 1, after: [(2, 0), (3, 0)])]
+        let plan = [
+            planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 3, after: [(1, 0)]),
+            planItem(3, "2025-03-03", 1, after: [(1, 0)]), planItem(4, "2025-03-03", 1, after: [(2, 0), (3, 0)]),
+        ]
         // when
         let schedule = try Scheduler.schedule(plan, calendar: .weekdays)
         // then C can start Wed and must start by Fri: two days of slack
@@ -35,8 +40,10 @@ func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] =
 
     @Test func criticalItemsHaveLateDatesEqualToEarlyDates() throws {
         // given the same diamond
-        let plan = [planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 3, after: [(1, 0)]),
-                    planItem(3, "2025-03-03", 1, after: [(1, 0)]), planItem(4, "2025-03-03", 1, after: [(2, 0), (3, 0)])]
+        let plan = [
+            planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 3, after: [(1, 0)]),
+            planItem(3, "2025-03-03", 1, after: [(1, 0)]), planItem(4, "2025-03-03", 1, after: [(2, 0), (3, 0)]),
+        ]
         // when
         let schedule = try Scheduler.schedule(plan, calendar: .weekdays)
         // then
@@ -94,8 +101,10 @@ func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] =
 
     @Test func aZeroDurationItemSitsOnTheDayAfterItsPredecessor() throws {
         // given A Mon–Tue, then a milestone-like item M, then B after M
-        let plan = [planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 0, after: [(1, 0)]),
-                    planItem(3, "2025-03-03", 1, after: [(2, 0)])]
+        let plan = [
+            planItem(1, "2025-03-03", 2), planItem(2, "2025-03-03", 0, after: [(1, 0)]),
+            planItem(3, "2025-03-03", 1, after: [(2, 0)]),
+        ]
         // when
         let schedule = try Scheduler.schedule(plan, calendar: .weekdays)
         // then
@@ -106,8 +115,10 @@ func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] =
 
     @Test func aCycleIsRefusedNamingItsItemsInOrder() {
         // given A → B → C → A, plus D downstream of C
-        let plan = [planItem(1, "2025-03-03", 1, after: [(3, 0)]), planItem(2, "2025-03-03", 1, after: [(1, 0)]),
-                    planItem(3, "2025-03-03", 1, after: [(2, 0)]), planItem(4, "2025-03-03", 1, after: [(3, 0)])]
+        let plan = [
+            planItem(1, "2025-03-03", 1, after: [(3, 0)]), planItem(2, "2025-03-03", 1, after: [(1, 0)]),
+            planItem(3, "2025-03-03", 1, after: [(2, 0)]), planItem(4, "2025-03-03", 1, after: [(3, 0)]),
+        ]
         // when / then
         #expect(throws: PlanningError.cycle([itemID(1), itemID(2), itemID(3)])) {
             try Scheduler.schedule(plan, calendar: .weekdays)
@@ -152,8 +163,9 @@ func planItem(_ number: Int, _ start: String, _ days: Int, after: [(Int, Int)] =
 @Suite struct PlanItemFromWorkItemTests {
     @Test func durationIsTheWorkingDaysFromStartThroughDue() {
         // given a work item from Friday through the next Tuesday, after item 7 with a lag of 1
-        let item = WorkItem(id: itemID(1), projectID: itemID(100), title: "Build", startDate: ymd("2025-03-07"),
-                            dueDate: ymd("2025-03-11"), dependencies: [.init(predecessorID: itemID(7), lagDays: 1)])
+        let item = WorkItem(
+            id: itemID(1), projectID: itemID(100), title: "Build", startDate: ymd("2025-03-07"),
+            dueDate: ymd("2025-03-11"), dependencies: [.init(predecessorID: itemID(7), lagDays: 1)])
         // when
         let planned = PlanItem(item, calendar: .weekdays)
         // then Fri, Mon, Tue

@@ -11,7 +11,8 @@ let nationalDay2025 = WorkingCalendar(
         // given
         let calendar = WorkingCalendar.weekdays
         // when
-        let monday = calendar.isWorkingDay(ymd("2025-03-03")), saturday = calendar.isWorkingDay(ymd("2025-03-08"))
+        let monday = calendar.isWorkingDay(ymd("2025-03-03"))
+        let saturday = calendar.isWorkingDay(ymd("2025-03-08"))
         // then
         #expect(monday && !saturday)
     }
@@ -81,7 +82,8 @@ let nationalDay2025 = WorkingCalendar(
 
     @Test func countsWorkingDaysInclusiveOfBothEnds() {
         // given Mon Sep 22 through Sun Oct 12: 15 weekdays, minus 6 holiday weekdays, plus 2 make-up days
-        let start = ymd("2025-09-22"), end = ymd("2025-10-12")
+        let start = ymd("2025-09-22")
+        let end = ymd("2025-10-12")
         // when
         let count = nationalDay2025.workingDays(from: start, through: end)
         // then
@@ -90,7 +92,8 @@ let nationalDay2025 = WorkingCalendar(
 
     @Test func countIsZeroWhenTheEndIsBeforeTheStart() {
         // given
-        let start = ymd("2025-03-10"), end = ymd("2025-03-03")
+        let start = ymd("2025-03-10")
+        let end = ymd("2025-03-03")
         // when
         let count = WorkingCalendar.weekdays.workingDays(from: start, through: end)
         // then

@@ -11,9 +11,11 @@ struct PageCursorTests {
         #expect(try PageCursor.decode(PageCursor.encode(offset: 150)) == 150)
     }
 
-    @Test("hostile cursors are a validation error naming the cursor", arguments: [
-        "o:9223372036854775807", "o:-1", "o:1000000001", "o:99999999999999999999999", "o:", "x:5", "o:1e3", "o: 5",
-    ])
+    @Test(
+        "hostile cursors are a validation error naming the cursor",
+        arguments: [
+            "o:9223372036854775807", "o:-1", "o:1000000001", "o:99999999999999999999999", "o:", "x:5", "o:1e3", "o: 5",
+        ])
     func hostileCursorsAreRefused(_ text: String) {
         let error = domainError { _ = try PageCursor.decode(cursor(text)) }
         #expect(error?.validationField == "cursor")

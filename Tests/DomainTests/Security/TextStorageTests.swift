@@ -23,10 +23,12 @@ struct TextStorageTests {
         #expect(domainError { _ = try Validate.text("Ana\nBcc: x@y.z", field: "name") }?.validationMessage == "must be one line")
     }
 
-    @Test("a link with characters a URL may not hold is refused", arguments: [
-        "https://x.example/\"onmouseover=alert(1)", "https://x.example/<b>", "https://x.example/a b", "https://x.example/`",
-        "https://x.example/{x}", "https:///path", "https://x.example/é",
-    ])
+    @Test(
+        "a link with characters a URL may not hold is refused",
+        arguments: [
+            "https://x.example/\"onmouseover=alert(1)", "https://x.example/<b>", "https://x.example/a b", "https://x.example/`",
+            "https://x.example/{x}", "https:///path", "https://x.example/é",
+        ])
     func linksAreURLCharactersOnly(_ link: String) {
         #expect(domainError { _ = try Validate.link(link, field: "link") }?.validationField == "link")
     }

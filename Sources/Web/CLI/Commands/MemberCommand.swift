@@ -26,8 +26,10 @@ extension TandemCLI {
             @Option(help: "The member's e-mail address, used to sign in.")
             var email: String
 
-            @Option(help: ArgumentHelp("One of \(MemberRole.allCases.map(\.rawValue).joined(separator: ", ")) (ignored for the first member, who is the owner).",
-                                       valueName: "role"))
+            @Option(
+                help: ArgumentHelp(
+                    "One of \(MemberRole.allCases.map(\.rawValue).joined(separator: ", ")) (ignored for the first member, who is the owner).",
+                    valueName: "role"))
             var role = MemberRole.owner.rawValue
 
             @Option(help: ArgumentHelp("One of \(Language.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "language"))

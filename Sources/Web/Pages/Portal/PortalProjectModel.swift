@@ -49,10 +49,11 @@ struct PortalProjectModel {
         let work = items[pager.range].map { item in
             WorkRow(title: item.title, finish: plan.schedule[item.id]?.earlyFinish ?? item.dueDate, status: item.status, progress: item.progress)
         }
-        return PortalProjectModel(projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
-                                  summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
-                                  scope: scope, milestones: milestones,
-                                  receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
-                                  work: work, pager: pager)
+        return PortalProjectModel(
+            projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
+            summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
+            scope: scope, milestones: milestones,
+            receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
+            work: work, pager: pager)
     }
 }

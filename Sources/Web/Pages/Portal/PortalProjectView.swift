@@ -33,8 +33,11 @@ enum PortalProjectView {
 
     static func scope(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         guard let current = model.scope else { return "<p class=\"empty\">\(c.t("portal.noScope"))</p>" }
-        let signForm: HTML = ScopeFlow.canSignOff(current.status) && model.canApprove
-            ? c.form(action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope", """
+        let signForm: HTML =
+            ScopeFlow.canSignOff(current.status) && model.canApprove
+            ? c.form(
+                action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope",
+                """
                 <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
                 <button type="submit">\(c.t("portal.signOff"))</button>
                 """)
@@ -47,7 +50,9 @@ enum PortalProjectView {
 
     static func milestone(_ c: PageContext, _ detail: MilestoneDetail, _ model: PortalProjectModel) -> HTML {
         let rows: [HTML] = detail.deliverables.map { d in
-            let decide: HTML = DeliverableFlow.allows(.accept, from: d.status) && model.canApprove ? """
+            let decide: HTML =
+                DeliverableFlow.allows(.accept, from: d.status) && model.canApprove
+                ? """
                 \(c.form(action: "\(PagePath.portalDecision(d.id, .accept))", cssClass: "inline accept-deliverable", """
                 <button type="submit">\(c.t("portal.accept"))</button>
                 """))\(c.form(action: "\(PagePath.portalDecision(d.id, .`return`))", cssClass: "return-deliverable", """
@@ -62,7 +67,8 @@ enum PortalProjectView {
                 \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
                 """
         }
-        return "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small>\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+        return
+            "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small>\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
     }
 
     static func work(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
