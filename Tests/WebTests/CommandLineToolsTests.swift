@@ -79,10 +79,10 @@ import Vapor
         try await withTestApp { app, _ in
             // when the first member is created from a terminal
             try await MemberAdmin.create(
-                arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--language", "zh-Hans"],
+                MemberAdmin.NewMember(name: "Lin", email: "lin@studio.test", language: "zh-Hans"),
                 password: "long enough secret", app: app)
             try await MemberAdmin.create(
-                arguments: ["create", "--name", "Sam", "--email", "sam@studio.test", "--role", "member"],
+                MemberAdmin.NewMember(name: "Sam", email: "sam@studio.test", role: "member"),
                 password: "another long secret", app: app)
             // then the first is the owner of a new workspace and the second joins it
             let members = try await MemberRecord.query(on: app.db).sort(\.$createdAt).all()
@@ -97,11 +97,11 @@ import Vapor
     @Test func memberCreateRefusesAShortPasswordAndAnUnknownRole() async throws {
         try await withTestApp { app, _ in
             await #expect(throws: DomainError.self) {
-                try await MemberAdmin.create(arguments: ["create", "--name", "Lin", "--email", "lin@studio.test"], password: "short", app: app)
+                try await MemberAdmin.create(MemberAdmin.NewMember(name: "Lin", email: "lin@studio.test"), password: "short", app: app)
             }
             await #expect(throws: AppConfig.Invalid.self) {
                 try await MemberAdmin.create(
-                    arguments: ["create", "--name", "Lin", "--email", "lin@studio.test", "--role", "boss"],
+                    MemberAdmin.NewMember(name: "Lin", email: "lin@studio.test", role: "boss"),
                     password: "long enough secret", app: app)
             }
             let members = try await MemberRecord.query(on: app.db).count()

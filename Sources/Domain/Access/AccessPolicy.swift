@@ -41,7 +41,9 @@ public enum AccessPolicy {
             default: return .allow
             }
         case .contact(_, let grants):
-            guard let canApprove = grants[target.projectID], target.visibleToCustomer else { return .notFound }
+            guard contactSees(target, projectID: target.projectID, grants: grants), let canApprove = grants[target.projectID] else {
+                return .notFound
+            }
             switch rule {
             case .projectView: return .allow
             case .projectApprove, .projectAudit: return canApprove ? .allow : .forbidden

@@ -40,7 +40,7 @@ public enum AccessDecision: Equatable, Sendable {
 }
 
 /// What a project-scoped rule is decided against.
-public struct AccessTarget: Sendable {
+public struct AccessTarget: Sendable, CustomerVisible {
     public var projectID: UUID
     /// False for anything the team has not made customer-visible (children inherit from parents).
     public var visibleToCustomer: Bool

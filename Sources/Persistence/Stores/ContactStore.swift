@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import SQLKit
@@ -30,5 +31,9 @@ public enum ContactStore {
             .join("project_contacts", on: SQLColumn("contact_id", table: "project_contacts"), .equal, SQLColumn("id", table: "contacts"))
             .where(SQLColumn("email", table: "contacts"), .equal, SQLBind(email)).all()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    public static func setLanguage(_ language: Language, of contactID: UUID, on db: any Database) async throws {
+        try await ContactRecord.query(on: db).filter(\.$id == contactID).set(\.$language, to: language).update()
     }
 }

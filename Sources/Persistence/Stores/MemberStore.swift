@@ -28,4 +28,8 @@ public enum MemberStore {
         try await MemberRecord.query(on: db).filter(\.$workspaceID == workspaceID)
             .sort(\.$createdAt).sort(\.$id).range(offset..<(offset + limit)).all()
     }
+
+    public static func setLanguage(_ language: Language, of memberID: UUID, on db: any Database) async throws {
+        try await MemberRecord.query(on: db).filter(\.$id == memberID).set(\.$language, to: language).update()
+    }
 }

@@ -11,6 +11,12 @@ public enum NameLookup {
             .decode(column: "name", as: String.self)
     }
 
+    public static func contactName(_ id: UUID, on db: any Database) async throws -> String? {
+        guard let sql = db as? any SQLDatabase else { return nil }
+        return try await sql.select().column("name").from("contacts").where("id", .equal, SQLBind(id)).first()?
+            .decode(column: "name", as: String.self)
+    }
+
     /// The workspace's members by name, as (id, name) pairs.
     public static func memberNames(workspaceID: UUID, on db: any Database) async throws -> [(id: UUID, name: String)] {
         guard let sql = db as? any SQLDatabase else { return [] }

@@ -124,19 +124,19 @@ struct ScopeVersionResponse: Encodable {
     var signedOffAt: Date?
     var signOffComment: String?
 
-    init(_ record: ScopeVersionRecord, signer: ContactRecord?) {
-        id = record.id!
-        projectId = record.projectID
-        number = record.number
-        goals = JSONList.decode(record.goalsJSON)
-        inScope = JSONList.decode(record.inScopeJSON)
-        outOfScope = JSONList.decode(record.outOfScopeJSON)
-        notes = record.notes
-        status = record.status.rawValue
-        createdAt = record.createdAt
-        signedOffBy = signer.map { PersonRef(id: $0.id!, name: $0.name) }
-        signedOffAt = record.signedOffAt
-        signOffComment = record.signOffComment
+    init(_ version: ScopeVersion, signer: PersonRef?) {
+        id = version.id
+        projectId = version.projectID
+        number = version.number
+        goals = version.goals
+        inScope = version.inScope
+        outOfScope = version.outOfScope
+        notes = version.notes
+        status = version.status.rawValue
+        createdAt = version.createdAt
+        signedOffBy = signer
+        signedOffAt = version.signedOffAt
+        signOffComment = version.signOffComment
     }
 }
 

@@ -114,4 +114,16 @@ enum AccountActions {
         }
         return member
     }
+
+    /// The acting member's UI language, or the acting contact's language (which also decides what Tandem sends them).
+    static func chooseLanguage(_ language: Language, in ctx: ActionContext) async throws {
+        let identity = ctx.identity
+        try await ctx.write { db in
+            if let memberID = identity.memberID {
+                try await MemberStore.setLanguage(language, of: memberID, on: db)
+            } else if let contactID = identity.contactID {
+                try await ContactStore.setLanguage(language, of: contactID, on: db)
+            }
+        }
+    }
 }

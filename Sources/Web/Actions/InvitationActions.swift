@@ -42,7 +42,17 @@ enum InvitationActions {
     }
 
     static func url(for token: String, in ctx: ActionContext) -> String {
-        ctx.services.config.baseURL.absoluteString + "/invitations/" + token
+        ctx.config.baseURL.absoluteString + PagePath.invitation(token).description
+    }
+
+    /// Who a still-usable link is for, and the project it opens (nil for a sign-in link), for the page that asks
+    /// before the link is used. A used or expired link is `gone`, an unknown one `notFound`.
+    static func preview(token: String, in ctx: ActionContext) async throws -> (contact: ContactRecord?, projectName: String?) {
+        guard let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: ctx.db) else { throw DomainError.notFound }
+        try SingleUseLink.requireUsable(usedAt: link.usedAt, expiresAt: link.expiresAt, now: ctx.now)
+        let contact = try await ContactRecord.find(link.contactID, on: ctx.db)
+        let project = try await link.projectID.asyncMap { try await ProjectRecord.find($0, on: ctx.db) } ?? nil
+        return (contact, project?.name)
     }
 
     /// Uses the link once: grants the contact the project (or keeps their grants, for a sign-in link)
@@ -53,7 +63,7 @@ enum InvitationActions {
             guard let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: db) else {
                 throw DomainError.notFound
             }
-            guard link.usedAt == nil, link.expiresAt > now else { throw DomainError.gone }
+            try SingleUseLink.requireUsable(usedAt: link.usedAt, expiresAt: link.expiresAt, now: now)
             link.usedAt = now
             try await link.update(on: db)
             guard let contact = try await ContactRecord.find(link.contactID, on: db) else { throw DomainError.notFound }

@@ -97,7 +97,6 @@ enum MilestoneActions {
 
     /// The answer for a deliverable, naming the contact who decided it.
     static func response(_ deliverable: Deliverable, on db: any Database) async throws -> DeliverableResponse {
-        let decider = try await deliverable.decidedBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
-        return DeliverableResponse(deliverable, decider: try decider.map { PersonRef(id: try $0.requireID(), name: $0.name) })
+        DeliverableResponse(deliverable, decider: try await PersonRef.contact(deliverable.decidedBy, on: db))
     }
 }

@@ -79,8 +79,7 @@ enum ScopeActions {
     }
 
     static func response(_ record: ScopeVersionRecord, on db: any Database) async throws -> ScopeVersionResponse {
-        let signer = try await record.signedOffBy.asyncMap { try await ContactRecord.find($0, on: db) } ?? nil
-        return ScopeVersionResponse(record, signer: signer)
+        ScopeVersionResponse(try record.domain(), signer: try await PersonRef.contact(record.signedOffBy, on: db))
     }
 }
 

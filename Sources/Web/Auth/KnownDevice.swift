@@ -28,8 +28,9 @@ enum KnownDevice {
     /// it is already known for this member: a token planted in the browser by someone else (cookie
     /// injection) never becomes a known device.
     static func remember(_ req: Request, memberID: UUID, on response: Response) async throws {
-        let existing = try await isKnown(token(of: req), memberID: memberID, in: req.context) ? token(of: req) : nil
-        let token = existing ?? SecretToken.generate()
+        let current = Self.token(of: req)
+        // `isKnown` is false for no token, so a known one is there to keep.
+        let token = try await isKnown(current, memberID: memberID, in: req.context) ? current! : SecretToken.generate()
         let now = req.now
         try await req.write { db in
             try await KnownDeviceStore.remember(

@@ -63,9 +63,9 @@ enum CommandTools {
         }
     }
 
-    static func createMember(arguments: [String]) async throws {
+    static func createMember(_ member: MemberAdmin.NewMember) async throws {
         let password = ProcessInfo.processInfo.environment["TANDEM_PASSWORD"] ?? readLine(strippingNewline: true) ?? ""
-        try await withApp { app, _ in try await MemberAdmin.create(arguments: arguments, password: password, app: app) }
+        try await withApp { app, _ in try await MemberAdmin.create(member, password: password, app: app) }
     }
 
     /// A configured, migrated app for one command's work, shut down afterwards whatever happens.

@@ -36,12 +36,4 @@ public enum TandemCommand {
             TandemCLI.exit(withError: error)
         }
     }
-
-    /// The value after `name` in an argument list. `MemberAdmin.create(arguments:)` still reads its options through
-    /// this, so `member create` hands it the arguments it parsed.
-    static func option(_ name: String, in arguments: [String]) throws -> String? {
-        guard let index = arguments.firstIndex(of: name) else { return nil }
-        guard index + 1 < arguments.count else { throw AppConfig.Invalid(description: "\(name) needs a value") }
-        return arguments[index + 1]
-    }
 }

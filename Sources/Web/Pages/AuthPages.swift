@@ -23,16 +23,7 @@ struct AuthPages {
     /// Members choose their UI language; a contact's choice also decides what Tandem sends them.
     @Sendable func chooseLanguage(req: Request) async throws -> Response {
         let form = try FormInput.decode(LanguageForm.self, from: req)
-        let identity = try await req.identity
-        try await req.write { db in
-            if let memberID = identity.memberID, let member = try await MemberRecord.find(memberID, on: db) {
-                member.language = form.language
-                try await member.update(on: db)
-            } else if let contactID = identity.contactID, let contact = try await ContactRecord.find(contactID, on: db) {
-                contact.language = form.language
-                try await contact.update(on: db)
-            }
-        }
+        try await AccountActions.chooseLanguage(form.language, in: req.context)
         // Back to the page the switch was pressed on: only its path (and query) count, and only as a local path.
         let back = req.headers.first(name: .referer).flatMap { URLComponents(string: $0) }
             .map { $0.percentEncodedPath + ($0.percentEncodedQuery.map { "?" + $0 } ?? "") }

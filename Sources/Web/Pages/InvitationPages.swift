@@ -64,21 +64,16 @@ struct InvitationPages {
     @Sendable func confirm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let token = req.parameters.get("token") ?? ""
-        let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: req.db)
-        guard let link else { throw DomainError.notFound }
-        guard link.usedAt == nil, link.expiresAt > req.now else { throw DomainError.gone }
-        let contact = try await ContactRecord.find(link.contactID, on: req.db)
+        let (contact, projectName) = try await InvitationActions.preview(token: token, in: req.context)
         let language = contact?.language ?? c.language
         let lc = PageContext(
             req: req, identity: c.identity, language: language, csrfToken: c.csrfToken,
             newCSRFCookie: c.newCSRFCookie, languageFromQuery: nil, catalogue: c.catalogue)
-        var projectName = ""
-        if let projectID = link.projectID { projectName = try await ProjectRecord.find(projectID, on: req.db)?.name ?? "" }
         return Layout.page(
             lc, title: lc.t("accept.title"),
             """
             <section class="card narrow"><h1>\(lc.t("accept.title"))</h1>\
-            <p>\(projectName.isEmpty ? lc.t("accept.signIn", contact?.name ?? "") : lc.t("accept.intro", contact?.name ?? "", projectName))</p>
+            <p>\(projectName.map { lc.t("accept.intro", contact?.name ?? "", $0) } ?? lc.t("accept.signIn", contact?.name ?? ""))</p>
             \(lc.form(action: "\(PagePath.invitation(token))", id: "accept-invitation", "<button type=\"submit\">\(lc.t("accept.submit"))</button>"))</section>
             """)
     }

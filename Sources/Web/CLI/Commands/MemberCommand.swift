@@ -38,16 +38,16 @@ extension TandemCLI {
             @Option(help: "The new workspace's name when this is the first member (default: the member's name).")
             var workspace: String?
 
+            func member() throws -> MemberAdmin.NewMember {
+                try MemberAdmin.NewMember(name: name, email: email, role: role, language: language, workspace: workspace)
+            }
+
             func validate() throws {
-                guard MemberRole(rawValue: role) != nil else { throw ValidationError("--role must be owner, manager or member") }
-                guard Language(rawValue: language) != nil else { throw ValidationError("--language must be en or zh-Hans") }
+                do { _ = try member() } catch { throw ValidationError(String(describing: error)) }
             }
 
             func run() async throws {
-                // MemberAdmin reads an argument list (its tests call it so); hand it exactly what was parsed.
-                var arguments = ["create", "--name", name, "--email", email, "--role", role, "--language", language]
-                if let workspace { arguments += ["--workspace", workspace] }
-                try await CommandTools.createMember(arguments: arguments)
+                try await CommandTools.createMember(try member())
             }
         }
     }
