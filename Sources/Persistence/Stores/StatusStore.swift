@@ -2,11 +2,27 @@ import Domain
 import Fluent
 import Foundation
 
-/// The statuses of a project's scope versions and deliverables, for what-waits-on-whom.
+/// The statuses of projects' scope versions and deliverables, for what-waits-on-whom.
 public enum StatusStore {
-    public static func statuses(projectID: UUID, on db: any Database) async throws -> (scopes: [ScopeStatus], deliverables: [DeliverableStatus]) {
-        let scopes = try await ScopeVersionRecord.query(on: db).filter(\.$projectID == projectID).all().map(\.status)
-        let deliverables = try await DeliverableRecord.query(on: db).filter(\.$projectID == projectID).all().map(\.status)
-        return (scopes, deliverables)
+    public struct Statuses: Sendable, Equatable {
+        public var scopes: [ScopeStatus] = []
+        public var deliverables: [DeliverableStatus] = []
+    }
+
+    public static func statuses(projectID: UUID, on db: any Database) async throws -> Statuses {
+        try await statuses(projectIDs: [projectID], on: db)[projectID] ?? Statuses()
+    }
+
+    /// Two queries for any number of projects; a project without scope versions or deliverables has no entry.
+    public static func statuses(projectIDs: [UUID], on db: any Database) async throws -> [UUID: Statuses] {
+        guard !projectIDs.isEmpty else { return [:] }
+        var byProject: [UUID: Statuses] = [:]
+        for scope in try await ScopeVersionRecord.query(on: db).filter(\.$projectID ~~ projectIDs).all() {
+            byProject[scope.projectID, default: Statuses()].scopes.append(scope.status)
+        }
+        for deliverable in try await DeliverableRecord.query(on: db).filter(\.$projectID ~~ projectIDs).all() {
+            byProject[deliverable.projectID, default: Statuses()].deliverables.append(deliverable.status)
+        }
+        return byProject
     }
 }

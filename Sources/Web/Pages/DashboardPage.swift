@@ -32,10 +32,12 @@ struct DashboardModel {
     static func load(in ctx: ActionContext) async throws -> DashboardModel {
         let customers = try await CustomerStore.byName(workspaceID: CustomerActions.workspaceID(in: ctx), on: ctx.db)
         let names = Dictionary(try customers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        let projects = try await ProjectActions.visibleProjects(in: ctx)
+        let statusesByProject = try await StatusStore.statuses(projectIDs: projects.map { try $0.requireID() }, on: ctx.db)
         var rows: [Row] = []
-        for project in try await ProjectActions.visibleProjects(in: ctx) {
+        for project in projects {
             let id = try project.requireID()
-            let statuses = try await StatusStore.statuses(projectID: id, on: ctx.db)
+            let statuses = statusesByProject[id] ?? StatusStore.Statuses()
             rows.append(
                 Row(
                     projectID: id, name: project.name, customerName: names[project.customerID] ?? "", status: project.status,
