@@ -141,6 +141,19 @@ import Vapor
         }
     }
 
+    @Test func aRefusedColleagueInvitationKeepsWhatWasTyped() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let reply = try await form(
+                world, .owner, "/members/invitations", ["email": "member@studio.test", "role": "manager", "language": "zh-Hans"])
+            #expect(reply.status == .badRequest)
+            #expect(reply.body.contains("id=\"members-error\""))
+            #expect(reply.body.contains("value=\"member@studio.test\""))
+            #expect(reply.body.contains("<option value=\"manager\" selected>"))
+            #expect(try await MemberInvitationRecord.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func myProfileChangesNameAndLanguage() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)
