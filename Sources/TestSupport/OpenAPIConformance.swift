@@ -39,13 +39,16 @@ public struct OpenAPIConformance: Sendable {
 
     private func operation(for path: String) -> (String, [String: JSONValue])? {
         let segments = path.split(separator: "/")
+        // As OpenAPI says, a concrete path wins over a templated one (`/members/invitations` before `/members/{id}`).
+        var best: (String, [String: JSONValue], parameters: Int)?
         for (template, item) in document["paths"]?.object ?? [:] {
             let parts = template.split(separator: "/")
             guard parts.count == segments.count else { continue }
             let matches = zip(parts, segments).allSatisfy { part, segment in (part.hasPrefix("{") && part.hasSuffix("}")) || part == segment }
-            if matches, let operations = item.object { return (template, operations) }
+            let parameters = parts.filter { $0.hasPrefix("{") }.count
+            if matches, let operations = item.object, parameters < best?.parameters ?? .max { best = (template, operations, parameters) }
         }
-        return nil
+        return best.map { ($0.0, $0.1) }
     }
 
     private func resolve(_ schema: JSONValue) -> JSONValue {

@@ -17,6 +17,9 @@ extension World {
             case ":workItemID": parts.append((hidden ? hiddenItem : visibleItem).uuidString)
             case ":number": parts.append("1")
             case ":token": parts.append(try await freshInvitation())
+            case ":memberID": parts.append(ids[.member]!.uuidString)
+            case ":contactID": parts.append(ids[.approverA]!.uuidString)
+            case ":inviteToken": parts.append(try await freshMemberInvitation())
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -35,6 +38,14 @@ extension World {
         let reply = try await client.json(
             .POST, "/api/v1/projects/\(projectA)/invitations", token: ownerToken,
             body: ["contactId": ids[.viewerA]!.uuidString, "canApprove": false])
+        return reply.string("token") ?? "missing"
+    }
+
+    /// A new single-use colleague invitation (role member) to a fresh address.
+    public func freshMemberInvitation() async throws -> String {
+        let reply = try await client.json(
+            .POST, "/api/v1/members/invitations", token: ownerToken,
+            body: ["email": "colleague-\(UUID().uuidString.prefix(8))@studio.test", "role": "member"])
         return reply.string("token") ?? "missing"
     }
 

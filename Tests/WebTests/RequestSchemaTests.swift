@@ -15,7 +15,8 @@ import TestSupport
         (CreateMilestoneRequest.self, "CreateMilestoneRequest"), (CreateDeliverableRequest.self, "CreateDeliverableRequest"),
         (SubmitDeliverableRequest.self, "SubmitDeliverableRequest"), (CreateWorkItemRequest.self, "CreateWorkItemRequest"),
         (UpdateWorkItemRequest.self, "UpdateWorkItemRequest"), (CreateBaselineRequest.self, "CreateBaselineRequest"),
-        (WorkingCalendarBody.self, "WorkingCalendar"),
+        (WorkingCalendarBody.self, "WorkingCalendar"), (UpdateMemberRequest.self, "UpdateMemberRequest"),
+        (CreateMemberInvitationRequest.self, "CreateMemberInvitationRequest"), (AcceptMemberInvitationRequest.self, "AcceptMemberInvitationRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

@@ -25,6 +25,8 @@ public final class MemberRecord: Model, @unchecked Sendable {
     @Field(key: "language") public var language: Language
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "created_at") public var createdAt: Date
+    /// False once deactivated: no sign-in, no session, no token.
+    @Field(key: "active") public var active: Bool
     public init() {}
     public init(workspaceID: UUID, name: String, email: String, role: MemberRole, language: Language, passwordHash: String, createdAt: Date) {
         self.workspaceID = workspaceID
@@ -33,6 +35,36 @@ public final class MemberRecord: Model, @unchecked Sendable {
         self.role = role
         self.language = language
         self.passwordHash = passwordHash
+        self.createdAt = createdAt
+        self.active = true
+    }
+}
+
+/// A single-use link that lets a colleague join the workspace with `role` (7 days); stored hashed.
+public final class MemberInvitationRecord: Model, @unchecked Sendable {
+    public static let schema = "member_invitations"
+    @ID public var id: UUID?
+    @Field(key: "workspace_id") public var workspaceID: UUID
+    @Field(key: "token_hash") public var tokenHash: String
+    @Field(key: "email") public var email: String
+    @Field(key: "role") public var role: MemberRole
+    @Field(key: "language") public var language: Language
+    @Field(key: "invited_by") public var invitedBy: UUID
+    @Field(key: "expires_at") public var expiresAt: Date
+    @OptionalField(key: "used_at") public var usedAt: Date?
+    @Field(key: "created_at") public var createdAt: Date
+    public init() {}
+    public init(
+        workspaceID: UUID, tokenHash: String, email: String, role: MemberRole, language: Language, invitedBy: UUID,
+        expiresAt: Date, createdAt: Date
+    ) {
+        self.workspaceID = workspaceID
+        self.tokenHash = tokenHash
+        self.email = email
+        self.role = role
+        self.language = language
+        self.invitedBy = invitedBy
+        self.expiresAt = expiresAt
         self.createdAt = createdAt
     }
 }

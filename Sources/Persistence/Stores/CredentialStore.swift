@@ -19,7 +19,9 @@ public struct CredentialHolder: Sendable {
     public var language: Language
 }
 
-/// Credentials (page sessions and API tokens) by the SHA-256 of their token.
+/// Credentials (page sessions and API tokens) by the SHA-256 of their token. A deactivated member's
+/// credentials are deleted when they are deactivated; the `active` check below also covers one issued
+/// by a sign-in that raced the deactivation.
 public enum CredentialStore {
     /// One query for the credential and its person (every request asks), one more for a contact's grants;
     /// nil when no live credential of `kind` has this hash. Read with SQLKit: this is every request's hot path.
@@ -35,6 +37,7 @@ public enum CredentialStore {
                 LEFT JOIN members m ON m.id = c.member_id
                 LEFT JOIN contacts k ON k.id = c.contact_id
                 WHERE c.token_hash = \(bind: tokenHash) AND c.kind = \(bind: kind)
+                  AND (c.member_id IS NULL OR m.active = \(bind: true))
                 """
             ).first(),
             try row.decode(column: "expires_at", as: Date.self) > now

@@ -32,4 +32,23 @@ public enum MemberStore {
     public static func setLanguage(_ language: Language, of memberID: UUID, on db: any Database) async throws {
         try await MemberRecord.query(on: db).filter(\.$id == memberID).set(\.$language, to: language).update()
     }
+
+    /// How many active owners the workspace has (the last one can be neither demoted nor deactivated).
+    public static func activeOwnerCount(workspaceID: UUID, on db: any Database) async throws -> Int {
+        try await MemberRecord.query(on: db).filter(\.$workspaceID == workspaceID)
+            .filter(\.$role == .owner).filter(\.$active == true).count()
+    }
+
+    /// Ends every page session and API token of the member at once, except `keeping` (the caller's own,
+    /// when a member changes their own password).
+    public static func revokeCredentials(of memberID: UUID, keeping: UUID? = nil, on db: any Database) async throws {
+        var query = CredentialRecord.query(on: db).filter(\.$memberID == memberID)
+        if let keeping { query = query.filter(\.$id != keeping) }
+        try await query.delete()
+    }
+
+    /// A colleague's invitation by the SHA-256 of its token.
+    public static func invitation(tokenHash: String, on db: any Database) async throws -> MemberInvitationRecord? {
+        try await MemberInvitationRecord.query(on: db).filter(\.$tokenHash == tokenHash).first()
+    }
 }

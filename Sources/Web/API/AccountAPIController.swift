@@ -15,6 +15,10 @@ struct AccountAPIController {
         api.endpoint(.GET, "me", rule: .signedIn, surface: .api, use: me)
         api.endpoint(.POST, "members", rule: .manager, surface: .api, use: createMember)
         api.endpoint(.GET, "members", rule: .member, surface: .api, use: listMembers)
+        api.endpoint(.PATCH, "members", ":memberID", rule: .member, surface: .api, use: updateMember)
+        api.endpoint(.POST, "members", "invitations", rule: .manager, surface: .api, use: inviteMember)
+        api.endpoint(.POST, "auth", "member-invitations", "accept", rule: .open, surface: .api, use: acceptMemberInvitation)
+        api.endpoint(.POST, "contacts", ":contactID", "sign-in-links", rule: .manager, surface: .api, use: issueSignInLink)
     }
 
     struct SessionResponse: Encodable {
@@ -106,5 +110,41 @@ struct AccountAPIController {
         let members = try await MemberStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
         return JSON.response(
             ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
+    }
+
+    /// `PATCH /api/v1/members/{id}`: owner/manager change anyone but an owner (managers), a member only
+    /// their own name, language and password; `active: false` ends the member's sessions and tokens at once.
+    @Sendable func updateMember(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("memberID", as: UUID.self) else { throw DomainError.notFound }
+        let member = try await MemberActions.update(id, JSON.decode(UpdateMemberRequest.self, from: req), in: req.context)
+        return JSON.response(MemberResponse(member))
+    }
+
+    struct MemberInvitationResponse: Encodable {
+        var url: String
+        var token: String
+        var expiresAt: Date
+        var message: String
+    }
+
+    /// `POST /api/v1/members/invitations`: a single-use link (7 days) for a colleague to join.
+    @Sendable func inviteMember(req: Request) async throws -> Response {
+        let issued = try await MemberActions.invite(JSON.decode(CreateMemberInvitationRequest.self, from: req), in: req.context)
+        return JSON.response(
+            MemberInvitationResponse(url: issued.url, token: issued.token, expiresAt: issued.expiresAt, message: issued.message), status: .created)
+    }
+
+    /// `POST /api/v1/auth/member-invitations/accept`: the colleague sets name and password and gets a token.
+    @Sendable func acceptMemberInvitation(req: Request) async throws -> Response {
+        let member = try await MemberActions.accept(JSON.decode(AcceptMemberInvitationRequest.self, from: req), in: req.context)
+        let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
+        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+    }
+
+    /// `POST /api/v1/contacts/{id}/sign-in-links`: the team hands a contact a fresh portal sign-in link.
+    @Sendable func issueSignInLink(req: Request) async throws -> Response {
+        let issued = try await InvitationActions.issueSignInLink(contactID: try req.uuidParameter("contactID"), in: req.context)
+        return JSON.response(
+            MemberInvitationResponse(url: issued.url, token: issued.token, expiresAt: issued.expiresAt, message: issued.message), status: .created)
     }
 }

@@ -49,12 +49,14 @@ struct ProjectsAPIController {
         var url: String
         var token: String
         var expiresAt: Date
+        var message: String
     }
 
     @Sendable func invite(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let issued = try await InvitationActions.invite(JSON.decode(CreateInvitationRequest.self, from: req), to: project, in: req.context)
-        return JSON.response(InvitationResponse(url: issued.url, token: issued.token, expiresAt: issued.expiresAt), status: .created)
+        return JSON.response(
+            InvitationResponse(url: issued.url, token: issued.token, expiresAt: issued.expiresAt, message: issued.message), status: .created)
     }
 
     @Sendable func proposeScope(req: Request) async throws -> Response {

@@ -21,6 +21,7 @@ struct MemberResponse: Encodable {
     var email: String
     var role: String
     var language: String
+    var active: Bool
     var createdAt: Date
 
     init(_ record: MemberRecord) {
@@ -29,6 +30,7 @@ struct MemberResponse: Encodable {
         email = record.email
         role = record.role.rawValue
         language = record.language.rawValue
+        active = record.active
         createdAt = record.createdAt
     }
 }

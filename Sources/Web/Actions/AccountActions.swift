@@ -106,7 +106,8 @@ enum AccountActions {
             hash = try await ctx.threadPool.runIfActive { try dummy.value() }
         }
         let matches = try await verify(input.password, hash: hash, in: ctx)
-        guard let member, matches, input.password.count <= PasswordRule.maxLength,
+        // A deactivated member gets the same answer as a wrong password.
+        guard let member, matches, member.active, input.password.count <= PasswordRule.maxLength,
             !PasswordRule.hasControlCharacters(input.password)
         else {
             try await SignInThrottle.recordFailure(email: email, client: client, in: ctx)

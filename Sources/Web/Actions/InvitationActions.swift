@@ -26,6 +26,8 @@ enum InvitationActions {
         var token: String
         var url: String
         var expiresAt: Date
+        /// Ready to paste into WeChat: in the contact's language, naming the workspace (and the project).
+        var message: String
     }
 
     static func invite(_ input: CreateInvitationRequest, to project: ProjectRecord, in ctx: ActionContext) async throws -> Issued {
@@ -38,7 +40,31 @@ enum InvitationActions {
             kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
             projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
         try await ctx.write { db in try await link.create(on: db) }
-        return Issued(token: token, url: url(for: token, in: ctx), expiresAt: expires)
+        let url = url(for: token, in: ctx)
+        let workspace = try await ReadyMessage.workspaceName(in: ctx)
+        return Issued(
+            token: token, url: url, expiresAt: expires,
+            message: ReadyMessage.invitation(to: contact, workspace: workspace, project: project.name, url: url, in: ctx))
+    }
+
+    /// A fresh portal sign-in link the team hands to a contact of the workspace (from the contact's row):
+    /// it keeps the contact's grants and lasts as long as an invitation, since it travels the same way (WeChat).
+    static func issueSignInLink(contactID: UUID, in ctx: ActionContext) async throws -> Issued {
+        guard let contact = try await ContactRecord.find(contactID, on: ctx.db) else { throw DomainError.notFound }
+        _ = try await CustomerActions.customer(contact.customerID, in: ctx)
+        let token = SecretToken.generate()
+        let now = ctx.now
+        let expires = now.addingTimeInterval(invitationLifetime)
+        try await ctx.write { db in
+            try await AccessLinkRecord(
+                kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contactID, projectID: nil,
+                canApprove: false, expiresAt: expires, createdAt: now
+            ).create(on: db)
+        }
+        let url = url(for: token, in: ctx)
+        let workspace = try await ReadyMessage.workspaceName(in: ctx)
+        return Issued(
+            token: token, url: url, expiresAt: expires, message: ReadyMessage.signInLink(to: contact, workspace: workspace, url: url, in: ctx))
     }
 
     static func url(for token: String, in ctx: ActionContext) -> String {
@@ -47,12 +73,14 @@ enum InvitationActions {
 
     /// Who a still-usable link is for, and the project it opens (nil for a sign-in link), for the page that asks
     /// before the link is used. A used or expired link is `gone`, an unknown one `notFound`.
-    static func preview(token: String, in ctx: ActionContext) async throws -> (contact: ContactRecord?, projectName: String?) {
+    static func preview(token: String, in ctx: ActionContext) async throws -> (contact: ContactRecord?, projectName: String?, workspace: String) {
         guard let link = try await AccessLinkStore.byTokenHash(SecretToken.hash(token), on: ctx.db) else { throw DomainError.notFound }
         try SingleUseLink.requireUsable(usedAt: link.usedAt, expiresAt: link.expiresAt, now: ctx.now)
         let contact = try await ContactRecord.find(link.contactID, on: ctx.db)
         let project = try await link.projectID.asyncMap { try await ProjectRecord.find($0, on: ctx.db) } ?? nil
-        return (contact, project?.name)
+        let customer = try await contact.asyncMap { try await CustomerRecord.find($0.customerID, on: ctx.db) } ?? nil
+        let workspace = try await customer.asyncMap { try await WorkspaceRecord.find($0.workspaceID, on: ctx.db) } ?? nil
+        return (contact, project?.name, workspace?.name ?? "")
     }
 
     /// Uses the link once: grants the contact the project (or keeps their grants, for a sign-in link)

@@ -78,18 +78,35 @@ struct AuthPages {
 
     @Sendable func signInForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
+        let next = Self.destination(req.query[String.self, at: "next"])
+        return signInPage(c, email: "", next: next, refused: false)
+    }
+
+    /// The sign-in form; after a refusal it keeps the typed address and says so next to the password,
+    /// with the same words whether or not the address exists.
+    private func signInPage(_ c: PageContext, email: String, next: String?, refused: Bool) -> Response {
+        let error: HTML = refused ? "<p class=\"field-error\" id=\"signin-error\" role=\"alert\">\(c.t("signin.wrong"))</p>" : .empty
+        let invalid: HTML = refused ? " aria-invalid=\"true\" aria-describedby=\"signin-error\"" : .empty
         return Layout.page(
-            c, title: c.t("signin.title"),
+            c, title: c.t("signin.title"), status: refused ? .unauthorized : .ok,
             """
             <section class="card narrow"><h1>\(c.t("signin.title"))</h1>
             \(c.form(action: "/signin", id: "signin-form", """
-              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username"></label>
-              <label>\(c.t("field.password"))<input name="password" type="password" required autocomplete="current-password"></label>
-              <input type="hidden" name="next" value="\(ReturnPath.sanitize(req.query[String.self, at: "next"]) ?? "")">
+              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="username" value="\(email)"></label>
+              <label>\(c.t("field.password"))<input name="password" type="password" required autocomplete="current-password"\(invalid)></label>\(error)
+              <input type="hidden" name="next" value="\(next ?? "")">
               <button type="submit">\(c.t("signin.submit"))</button>
             """))
             <p class="hint">\(c.t("signin.customerHint")) <a href="/portal/sign-in">\(c.t("signin.customerLink"))</a></p></section>
             """)
+    }
+
+    /// Where a sign-in continues: the sanitised return path, but never a sign-in or setup page again.
+    static func destination(_ next: String?) -> String? {
+        guard let path = ReturnPath.sanitize(next) else { return nil }
+        let bare = String(path.prefix { $0 != "?" && $0 != "#" })
+        let signInPaths = ["/signin", "/setup", "/signout", "\(PagePath.portalSignIn)"]
+        return signInPaths.contains(where: { bare == $0 || bare.hasPrefix($0 + "/") }) ? nil : path
     }
 
     struct SignInForm: Decodable {
@@ -100,11 +117,17 @@ struct AuthPages {
 
     @Sendable func signIn(req: Request) async throws -> Response {
         let form = try FormInput.decode(SignInForm.self, from: req)
-        let member = try await AccountActions.signIn(
-            SignInRequest(email: form.email, password: form.password),
-            from: SignInOrigin(client: req.clientAddress, deviceToken: KnownDevice.token(of: req)),
-            in: req.context)
-        let response = try await startSession(req, memberID: member.id!, next: ReturnPath.sanitize(form.next))
+        let next = Self.destination(form.next)
+        let member: MemberRecord
+        do {
+            member = try await AccountActions.signIn(
+                SignInRequest(email: form.email, password: form.password),
+                from: SignInOrigin(client: req.clientAddress, deviceToken: KnownDevice.token(of: req)),
+                in: req.context)
+        } catch DomainError.unauthenticated {
+            return signInPage(try await PageContext.make(req), email: form.email, next: next, refused: true)
+        }
+        let response = try await startSession(req, memberID: member.id!, next: next)
         try await KnownDevice.remember(req, memberID: member.id!, on: response)
         return response
     }

@@ -28,7 +28,8 @@ enum CustomerView {
             let channel = contact.preferredChannel.map { c.t("channel.\($0.rawValue)") } ?? "—"
             return """
                 <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
-                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
+                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td>\
+                <td>\(model.canManage ? signInLink(c, contact) : HTML.empty)</td></tr>
                 """
         }
         let projectRows: [HTML] = model.projects.compactMap { project in
@@ -51,9 +52,17 @@ enum CustomerView {
             <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
             <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
             <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
-            <th>\(c.t("field.preferredChannel"))</th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
+            <th>\(c.t("field.preferredChannel"))</th><th></th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
             \(form)
             <section class="card"><h2>\(c.t("projects.title"))</h2><ul class="list">\(projectRows)</ul></section>
             """
+    }
+
+    /// The team hands the contact a fresh sign-in link (shown with a ready message to copy).
+    static func signInLink(_ c: PageContext, _ contact: ContactRecord) -> HTML {
+        guard let id = contact.id else { return .empty }
+        return c.form(
+            action: "\(PagePath.contactSignInLink(id))", cssClass: "inline contact-sign-in-link",
+            "<button type=\"submit\" class=\"secondary\">\(c.t("contacts.signInLink"))</button>")
     }
 }

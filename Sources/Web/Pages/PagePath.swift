@@ -16,6 +16,10 @@ enum PagePath: CustomStringConvertible, Sendable {
     case deliverableSubmit(UUID)
     case milestoneDeliverables(UUID)
     case invitation(String)
+    case members, memberInvitations, profile, profilePassword
+    case member(UUID)
+    case memberInvitation(String)
+    case contactSignInLink(UUID)
 
     var description: String {
         switch self {
@@ -35,6 +39,13 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .deliverableSubmit(let id): "/deliverables/\(id.uuidString)/submit"
         case .milestoneDeliverables(let id): "/milestones/\(id.uuidString)/deliverables"
         case .invitation(let token): "/invitations/\(token)"
+        case .members: "/members"
+        case .memberInvitations: "/members/invitations"
+        case .member(let id): "/members/\(id.uuidString)"
+        case .profile: "/profile"
+        case .profilePassword: "/profile/password"
+        case .memberInvitation(let token): "/join/\(token)"
+        case .contactSignInLink(let id): "/contacts/\(id.uuidString)/sign-in-link"
         }
     }
 
@@ -47,6 +58,8 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
             (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
             (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
+            (.members, "GET"), (.memberInvitations, "POST"), (.member(id), "POST"), (.profile, "GET"), (.profilePassword, "POST"),
+            (.memberInvitation("token"), "GET"), (.contactSignInLink(id), "POST"),
         ]
     }()
 }

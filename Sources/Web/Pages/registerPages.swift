@@ -10,4 +10,6 @@ func registerPages(_ app: Application) {
     ChartPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)
+    MemberPages().register(app)
+    ProfilePages().register(app)
 }

@@ -21,6 +21,8 @@ struct PortalProjectModel {
     var summary: PlanSummary
     /// The viewer may sign off and accept here.
     var canApprove: Bool
+    /// Names of the contacts who may approve here (told to a contact who may not, instead of "please sign off").
+    var approvers: [String] = []
     /// The open proposal, else the signed version.
     var scope: ScopeVersion?
     var milestones: [MilestoneDetail]
@@ -52,6 +54,7 @@ struct PortalProjectModel {
         return PortalProjectModel(
             projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
+            approvers: try await ApprovalStore.approverNames(projectID: projectID, on: req.db),
             scope: scope, milestones: milestones,
             receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
             work: work, pager: pager)

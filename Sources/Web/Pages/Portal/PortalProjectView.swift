@@ -23,11 +23,23 @@ enum PortalProjectView {
 
     static func waiting(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         var rows: [HTML] = []
-        if let scope = model.waitingScope { rows.append("<li><a href=\"#scope\">\(c.t("portal.waitScope", String(scope.number)))</a></li>") }
-        for deliverable in model.waitingDeliverables {
-            rows.append("<li><a href=\"#d-\(deliverable.id.uuidString)\">\(c.t("portal.waitDeliverable", deliverable.name))</a></li>")
+        // A contact without the right is told who decides, not asked to sign off what they can't.
+        let approvers = model.approvers.joined(separator: c.t("portal.nameSeparator"))
+        if let scope = model.waitingScope {
+            let text =
+                model.canApprove ? c.t("portal.waitScope", String(scope.number)) : c.t("portal.waitScopeOther", String(scope.number), approvers)
+            rows.append("<li><a href=\"#scope\">\(text)</a></li>")
         }
-        let body: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(rows)</ul>"
+        for deliverable in model.waitingDeliverables {
+            let text =
+                model.canApprove ? c.t("portal.waitDeliverable", deliverable.name) : c.t("portal.waitDeliverableOther", deliverable.name, approvers)
+            rows.append("<li><a href=\"#d-\(deliverable.id.uuidString)\">\(text)</a></li>")
+        }
+        var body: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(rows)</ul>"
+        if !model.canApprove {
+            let who = model.approvers.isEmpty ? c.t("portal.noApprover") : c.t("portal.whoApproves", approvers)
+            body = "\(body)<p class=\"hint\" id=\"who-approves\">\(who)</p>"
+        }
         return "<section class=\"card no-print\" id=\"waiting\"><h2>\(c.t("portal.waiting"))</h2>\(body)</section>"
     }
 
