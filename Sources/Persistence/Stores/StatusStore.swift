@@ -7,6 +7,8 @@ public enum StatusStore {
     public struct Statuses: Sendable, Equatable {
         public var scopes: [ScopeStatus] = []
         public var deliverables: [DeliverableStatus] = []
+
+        public init() {}
     }
 
     public static func statuses(projectID: UUID, on db: any Database) async throws -> Statuses {
