@@ -8,6 +8,7 @@ enum PagePath: CustomStringConvertible, Sendable {
     case customer(UUID)
     case customerContacts(UUID)
     case project(UUID)
+    case projectHistory(UUID)
     case projectInvitations(UUID)
     case portalProject(UUID)
     case portalDecision(UUID, DeliverableAction)
@@ -27,6 +28,7 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .customer(let id): "/customers/\(id.uuidString)"
         case .customerContacts(let id): "/customers/\(id.uuidString)/contacts"
         case .project(let id): "/projects/\(id.uuidString)"
+        case .projectHistory(let id): "/projects/\(id.uuidString)/history"
         case .projectInvitations(let id): "/projects/\(id.uuidString)/invitations"
         case .portalProject(let id): "/portal/projects/\(id.uuidString)"
         case .portalDecision(let id, let action): "/portal/deliverables/\(id.uuidString)/\(action.rawValue)"
@@ -46,7 +48,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.customer(id), "GET"), (.customerContacts(id), "POST"), (.project(id), "GET"), (.projectInvitations(id), "POST"),
             (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
             (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
-            (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
+            (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"), (.projectHistory(id), "GET"),
         ]
     }()
 }
