@@ -89,9 +89,11 @@ public enum BurnUpChart {
 
     private static func description(_ title: String, _ series: BurnUpSeries, _ labels: BurnUpLabels) -> String {
         let unit = labels.unit.isEmpty ? "" : " \(labels.unit)"
-        var text = "\(title): \(labels.scope) \(SVGText.number(series.totalScope))\(unit)."
+        let p = ChartPunctuation.matching(labels.scope, labels.actual, labels.planned)
+        var text = "\(title)\(p.colon)\(labels.scope) \(SVGText.number(series.totalScope))\(unit)\(p.period)"
         if let last = series.points.last(where: { $0.actual != nil }), let done = last.actual {
-            text += " \(last.date): \(labels.actual) \(SVGText.number(done))\(unit), \(labels.planned) \(SVGText.number(last.planned))\(unit)."
+            text += "\(p.space)\(last.date)\(p.colon)\(labels.actual) \(SVGText.number(done))\(unit)\(p.comma)"
+            text += "\(labels.planned) \(SVGText.number(last.planned))\(unit)\(p.period)"
         }
         return text
     }

@@ -14,6 +14,14 @@ struct ActivityAPIController {
             /// The member or contact; null when the record keeps only that the team did it.
             var id: UUID?
             var name: String
+
+            /// `id` is always present, null for "the team".
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(id, forKey: .id)
+                try container.encode(name, forKey: .name)
+            }
+            enum CodingKeys: String, CodingKey { case id, name }
         }
 
         var at: Date
