@@ -50,7 +50,13 @@ enum ActivityActions {
         guard let person = ctx.identity.memberID ?? ctx.identity.contactID else { return nil }
         let previous = try await VisitStore.lastVisit(person: person, project: projectID, on: ctx.db)
         let now = ctx.now
-        try await ctx.write { db in try await VisitStore.markVisited(person: person, project: projectID, at: now, on: db) }
+        do {
+            try await ctx.write { db in try await VisitStore.markVisited(person: person, project: projectID, at: now, on: db) }
+        } catch {
+            // Two first visits at once: the other request's insert won (unique person+project) and holds
+            // the same mark. Bookkeeping must not turn a page view into an error.
+            ctx.logger.notice("visit mark not recorded: \(String(reflecting: error))")
+        }
         return previous
     }
 }
