@@ -239,7 +239,6 @@ T = {
  "activity.new": ("new", "新"),
  "activity.sinceVisit": ("{0} new since your last visit ({1}).", "自您上次查看（{1}）以来有 {0} 条新动态。"),
  "activity.firstVisit": ("This is your first look at the history.", "这是您第一次查看项目动态。"),
- "activity.all": ("All activity", "查看全部动态"),
  "activity.team": ("The team", "团队"),
  "activity.removed": ("(removed)", "（已删除）"),
  "activity.other": ("{0}: {1} — {2} “{3}”", "{0}：{1}——{2}「{3}」"),

@@ -27,7 +27,7 @@ public struct BurnUpLabels: Hashable, Sendable {
 
 /// Renders planned and actual completed work against total scope as an SVG line chart.
 public enum BurnUpChart {
-    static let width = 720.0, height = 380.0, left = 64.0, right = 656.0, top = 48.0, bottom = 300.0
+    static let width = 720.0, height = 380.0, left = 64.0, right = 656.0, top = 64.0, bottom = 300.0
 
     public static func render(title: String, series: BurnUpSeries, labels: BurnUpLabels) -> String {
         let points = series.points
@@ -57,7 +57,7 @@ public enum BurnUpChart {
         doc.append("<path class=\"grid\" d=\"\(grid)\"/><path class=\"axis\" d=\"M\(n(left)) \(n(top))V\(n(bottom))H\(n(right))\"/>")
         doc.append(ticks)
         if !labels.valueAxis.isEmpty {
-            doc.append("<text class=\"ax\" x=\"16\" y=\"\(n(top - 10))\">\(SVGText.escape(labels.valueAxis))</text>")
+            doc.append("<text class=\"ax\" x=\"16\" y=\"\(n(top - 14))\">\(SVGText.escape(labels.valueAxis))</text>")
         }
         if !labels.dateAxis.isEmpty {
             doc.append("<text class=\"ax xa\" x=\"\(n(right))\" y=\"\(n(bottom + 34))\">\(SVGText.escape(labels.dateAxis))</text>")
