@@ -25,7 +25,9 @@ struct PlanCharts {
 
     /// The scale at which the whole plan fits (or nearly fits) the screen it is usually read on: a desktop
     /// for the team, a phone for the customer (where the chart scrolls sideways for the rest).
-    func defaultZoom() -> GanttZoom {
+    func defaultZoom() -> GanttZoom { Self.defaultZoom(plan, customerView: customerView) }
+
+    static func defaultZoom(_ plan: ProjectPlan, customerView: Bool) -> GanttZoom {
         let days = plan.startDate(customerView: customerView).days(to: plan.endDate(customerView: customerView)) + 1
         return GanttZoom.fitting(days: days, width: customerView ? 480 : 1_008)
     }

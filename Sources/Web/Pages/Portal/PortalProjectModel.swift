@@ -69,14 +69,11 @@ struct PortalProjectModel {
             scope: scope, milestones: milestones,
             receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
             work: work, pager: pager,
-            zoom: options.zoom ?? charts(plan, req: req).defaultZoom(), planIsEmpty: items.isEmpty,
+            zoom: options.zoom ?? PlanCharts.defaultZoom(plan, customerView: true), planIsEmpty: items.isEmpty,
             activity: Array(try await ActivityActions.feed(project, customerView: true, in: req.context).prefix(activityShown)),
             // Only a contact's own look moves their mark; a member's preview leaves it alone.
             activitySince: preview == nil ? try await ActivityActions.visit(projectID, in: req.context) : nil,
             preview: preview)
     }
 
-    private static func charts(_ plan: ProjectPlan, req: Request) -> PlanCharts {
-        PlanCharts(plan: plan, customerView: true, language: .en, catalogue: req.tandem.catalogue, today: plan.today(req.now))
-    }
 }

@@ -96,7 +96,7 @@ enum PortalProjectView {
 
     static func work(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         let rows: [HTML] = model.work.map { row in
-            "<tr><td>\(row.title)</td><td class=\"date\">\(row.finish.description)</td><td>\(c.t("workStatus.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.progress, label: row.title))</td></tr>"
+            "<tr><td>\(row.title)</td><td class=\"date\">\(row.finish.description)</td><td class=\"status\">\(c.t("workStatus.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.progress, label: row.title))</td></tr>"
         }
         return """
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
