@@ -45,7 +45,7 @@ public enum DependencyFlowchart {
         for (index, node) in nodes.enumerated() {
             let (x, y) = origin(index)
             var tip = "\(node.label), \(words.word(for: node.status))"
-            if node.kind == .milestone { tip = "\(words.milestone): \(tip)" }
+            if node.kind == .milestone { tip = "\(words.milestone)\(ChartPunctuation.matching(words.milestone).colon)\(tip)" }
             if node.isCritical { tip += ", \(words.criticalPath)" }
             let shape =
                 node.kind == .milestone
@@ -63,8 +63,9 @@ public enum DependencyFlowchart {
         let legend = SVGLegend.render(legendEntries(words), x: 16, y: bottom, maxWidth: width - 32)
         doc.append(legend.markup)
         let critical = layout.layers.joined().filter { nodes[$0].isCritical }.map { nodes[$0].label }
-        var desc = "\(title): \(nodes.count) \(words.workItems), \(edgeCount) \(labels.dependencies)."
-        if !critical.isEmpty { desc += " \(words.criticalPath): \(critical.joined(separator: " → "))." }
+        let p = ChartPunctuation.matching(words.workItems, words.criticalPath)
+        var desc = "\(title)\(p.colon)\(nodes.count) \(words.workItems)\(p.comma)\(edgeCount) \(labels.dependencies)\(p.period)"
+        if !critical.isEmpty { desc += "\(p.space)\(words.criticalPath)\(p.colon)\(critical.joined(separator: " → "))\(p.period)" }
         return doc.finished(
             width: width, height: bottom + legend.height + 8, title: title, desc: desc,
             idPrefix: "flow", style: FlowchartStyle.css)

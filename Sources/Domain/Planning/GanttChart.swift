@@ -59,7 +59,9 @@ public enum GanttChart {
             return "\(title): 0 \(labels.workItems)."
         }
         let critical = rows.filter(\.isCritical).count
-        return "\(title): \(rows.count) \(labels.workItems), \(first) – \(last). \(labels.criticalPath): \(critical)."
+        let p = ChartPunctuation.matching(labels.workItems, labels.criticalPath)
+        return
+            "\(title)\(p.colon)\(rows.count) \(labels.workItems)\(p.comma)\(first) – \(last)\(p.period)\(p.space)\(labels.criticalPath)\(p.colon)\(critical)\(p.period)"
     }
 
     private static func legendEntries(labels: GanttLabels, withBaseline: Bool) -> [LegendEntry] {

@@ -33,9 +33,11 @@ struct LegendEntry {
 }
 
 enum SVGLegend {
-    /// Legend markup laid out left to right from (`x`, `y`), wrapping at `maxWidth`; returns the
-    /// markup and the height used.
+    /// Legend markup laid out left to right from (`x`, `y`) in rows no wider than `maxWidth` nor a phone's
+    /// width, so on a phone the whole legend is on the first screen even when the chart scrolls sideways;
+    /// returns the markup and the height used.
     static func render(_ entries: [LegendEntry], x: Double, y: Double, maxWidth: Double) -> (markup: String, height: Double) {
+        let maxWidth = min(maxWidth, GanttZoom.phoneWidth)
         var markup = "<g class=\"lg\">"
         var cursorX = x
         var cursorY = y

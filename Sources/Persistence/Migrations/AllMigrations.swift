@@ -17,5 +17,6 @@ public enum AllMigrations {
         ProtectDecidedRecords(),
         CreateKnownDevices(),
         CreateMemberAccess(),
+        CreateProjectVisits(),
     ]
 }

@@ -90,13 +90,14 @@ struct PlanningAPIController {
 
 /// What the chart routes of the API and the pages share: the viewer's charts, query options, the SVG answer.
 enum PlanChartRequest {
-    /// `customerView` nil means: the customer's view for contacts, the team's for members.
-    static func charts(_ req: Request, project: ProjectRecord, customerView: Bool? = nil) async throws -> PlanCharts {
+    /// `customerView` nil means: the customer's view for contacts, the team's for members; `language` nil
+    /// means the viewer's (a preview passes the previewed contact's).
+    static func charts(_ req: Request, project: ProjectRecord, customerView: Bool? = nil, language: Language? = nil) async throws -> PlanCharts {
         let identity = try await req.identity
         let customerView = customerView ?? (identity.contactID != nil)
         let plan = try await ProjectPlan.load(project, customerView: customerView, in: req.context)
         return PlanCharts(
-            plan: plan, customerView: customerView, language: identity.language,
+            plan: plan, customerView: customerView, language: language ?? identity.language,
             catalogue: req.tandem.catalogue, today: plan.today(req.now))
     }
 

@@ -28,7 +28,9 @@ struct ChartPages {
     /// The portal always draws the customer's view, also for a member previewing it.
     static func render(_ chart: Chart, _ req: Request, customerView: Bool) async throws -> Response {
         let project = try await req.authorizedProject()
-        let charts = try await PlanChartRequest.charts(req, project: project, customerView: customerView)
+        // A member previewing the portal as a contact (`?as=`) gets the charts in that contact's language.
+        let preview = customerView ? try await PortalPreview.load(req, project: project) : nil
+        let charts = try await PlanChartRequest.charts(req, project: project, customerView: customerView, language: preview?.language)
         switch chart {
         case .gantt:
             let options = try await PlanChartRequest.ganttOptions(req, project: project)

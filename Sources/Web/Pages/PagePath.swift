@@ -8,6 +8,7 @@ enum PagePath: CustomStringConvertible, Sendable {
     case customer(UUID)
     case customerContacts(UUID)
     case project(UUID)
+    case projectHistory(UUID)
     case projectInvitations(UUID)
     case portalProject(UUID)
     case portalDecision(UUID, DeliverableAction)
@@ -31,6 +32,7 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .customer(let id): "/customers/\(id.uuidString)"
         case .customerContacts(let id): "/customers/\(id.uuidString)/contacts"
         case .project(let id): "/projects/\(id.uuidString)"
+        case .projectHistory(let id): "/projects/\(id.uuidString)/history"
         case .projectInvitations(let id): "/projects/\(id.uuidString)/invitations"
         case .portalProject(let id): "/portal/projects/\(id.uuidString)"
         case .portalDecision(let id, let action): "/portal/deliverables/\(id.uuidString)/\(action.rawValue)"
@@ -60,6 +62,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
             (.members, "GET"), (.memberInvitations, "POST"), (.member(id), "POST"), (.profile, "GET"), (.profilePassword, "POST"),
             (.memberInvitation("token"), "GET"), (.contactSignInLink(id), "POST"),
+            (.projectHistory(id), "GET"),
         ]
     }()
 }

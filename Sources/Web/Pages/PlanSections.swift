@@ -21,21 +21,29 @@ enum PlanSections {
                 ? "<strong aria-current=\"true\">\(c.t("plan.zoom.\(zoom.rawValue)"))</strong>"
                 : "<a href=\"\(url: href + "#plan")\">\(c.t("plan.zoom.\(zoom.rawValue)"))</a>"
         }
-        return "<p class=\"zoom no-print\">\(c.t("plan.zoom")): \(HTML.joined(links, separator: " · "))</p>"
+        return "<p class=\"zoom no-print\">\(c.labelled("plan.zoom"))\(HTML.joined(links, separator: " · "))</p>"
     }
 
     /// Gantt (with zoom links and the baseline comparison when one is chosen), flowchart and burn-up;
     /// `charts` is the path the three chart documents live under, `ganttQuery` the Gantt's options.
-    static func plan(_ c: PageContext, charts: String, ganttQuery: String, zoom: HTML, comparison: HTML) -> HTML {
-        """
-        <section class="card plan" id="plan"><h2>\(c.t("plan.title"))</h2>\(zoom)\
-        \(embed(c, charts + "/gantt.svg" + ganttQuery, kind: "gantt", label: c.t("plan.title")))\
-        <p class="hint no-print">\(c.t("plan.printHint"))</p>\(comparison)</section>
-        <section class="card flow no-print" id="flowchart"><h2>\(c.t("plan.flowchart"))</h2>\
-        \(embed(c, charts + "/flowchart.svg", kind: "flow", label: c.t("plan.flowchart")))</section>
-        <section class="card burnup no-print" id="burnup"><h2>\(c.t("plan.burnUp"))</h2><p class="hint">\(c.t("plan.burnUpHint"))</p>\
-        \(embed(c, charts + "/burnup.svg", kind: "burnup", label: c.t("plan.burnUp")))</section>
-        """
+    /// A plan without work shows one line instead of three sets of empty axes; `chartQuery` goes on the
+    /// flowchart's and burn-up's addresses (a preview's contact).
+    static func plan(
+        _ c: PageContext, charts: String, ganttQuery: String, zoom: HTML, comparison: HTML, isEmpty: Bool = false, chartQuery: String = ""
+    ) -> HTML {
+        guard !isEmpty else {
+            return
+                "<section class=\"card plan\" id=\"plan\"><h2>\(c.t("plan.title"))</h2><p class=\"empty chart-empty\">\(c.t("plan.empty"))</p></section>"
+        }
+        return """
+            <section class="card plan" id="plan"><h2>\(c.t("plan.title"))</h2>\(zoom)<p class="hint scroll-hint no-print">\(c.t("plan.scrollHint"))</p>\
+            \(embed(c, charts + "/gantt.svg" + ganttQuery, kind: "gantt", label: c.t("plan.title")))\
+            <p class="hint no-print">\(c.t("plan.printHint"))</p>\(comparison)</section>
+            <section class="card flow no-print" id="flowchart"><h2>\(c.t("plan.flowchart"))</h2>\
+            \(embed(c, charts + "/flowchart.svg" + chartQuery, kind: "flow", label: c.t("plan.flowchart")))</section>
+            <section class="card burnup no-print" id="burnup"><h2>\(c.t("plan.burnUp"))</h2><p class="hint">\(c.t("plan.burnUpHint"))</p>\
+            \(embed(c, charts + "/burnup.svg" + chartQuery, kind: "burnup", label: c.t("plan.burnUp")))</section>
+            """
     }
 
     /// Slip of each item and milestone against the chosen baseline.
@@ -43,8 +51,8 @@ enum PlanSections {
         func row(_ name: String, milestone: Bool, then: String?, now: String, slip: Int) -> HTML {
             let slipText = then == nil ? c.t("baseline.added") : (slip > 0 ? "+\(slip)" : String(slip))
             return """
-                <tr class="\(slip > 0 ? "slipped" : "")"><td>\(milestone ? "◆ " : "")\(name)</td><td>\(then ?? "—")</td>\
-                <td>\(now)</td><td class="num">\(slipText)</td></tr>
+                <tr class="\(slip > 0 ? "slipped" : "")"><td>\(milestone ? "◆ " : "")\(name)</td><td class="date">\(then ?? "—")</td>\
+                <td class="date">\(now)</td><td class="num">\(slipText)</td></tr>
                 """
         }
         let rows: [HTML] =

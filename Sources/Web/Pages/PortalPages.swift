@@ -20,15 +20,16 @@ struct PortalPages {
         let c = try await PageContext.make(req)
         let projects = try await ProjectActions.visibleProjects(in: req.context)
         if projects.count == 1, let only = projects.first { return Layout.redirect("\(PagePath.portalProject(only.id!))") }
-        let rows: [HTML] = projects.map { "<li><a href=\"\(PagePath.portalProject($0.id!))\">\($0.name)</a></li>" }
-        return Layout.page(
-            c, title: c.t("nav.myProjects"), "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card\"><ul class=\"list\">\(rows)</ul></section>")
+        let model = try await PortalListModel.load(projects, on: req.db)
+        return Layout.page(c, title: c.t("nav.myProjects"), PortalListView.render(c, model))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let model = try await PortalProjectModel.load(req)
-        return Layout.page(c, title: model.name, PortalProjectView.render(c, model))
+        // A member previewing reads the page in the previewed contact's language.
+        let lc = model.preview?.context(c) ?? c
+        return Layout.page(lc, title: model.name, PortalProjectView.render(lc, model))
     }
 
     @Sendable func signOff(req: Request) async throws -> Response {

@@ -22,7 +22,7 @@ enum ProjectPage {
         let planBlocks = PlanSections.plan(
             c, charts: base, ganttQuery: ganttQuery,
             zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
-            comparison: comparison)
+            comparison: comparison, isEmpty: model.plan.items.isEmpty)
         let baselines = PlanSections.baselines(c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone)
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
         let manage: HTML =
@@ -32,7 +32,8 @@ enum ProjectPage {
         return """
             <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
             \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
-            <div class="actions">\(manage)<a class="button secondary" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
+            <div class="actions">\(manage)<a class="button secondary" id="history-link" href="\(PagePath.projectHistory(model.projectID))">\(c.t("activity.title"))</a>\
+            <a class="button secondary" id="preview-link" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
@@ -134,7 +135,7 @@ enum ProjectPage {
                 } ?? "\(item.dueDate.description)"
             return """
                 <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
-                <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td>\(start)</td><td>\(due)</td>\
+                <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td class="date">\(start)</td><td class="date">\(due)</td>\
                 <td>\(deps.isEmpty ? "—" : deps)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td>\
                 <td>\(c.form(action: "\(PagePath.workItemProgress(item.id))", cssClass: "inline progress-form", """
                 <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\

@@ -12,4 +12,5 @@ func registerPages(_ app: Application) {
     PortalPages().register(app)
     MemberPages().register(app)
     ProfilePages().register(app)
+    HistoryPages().register(app)
 }

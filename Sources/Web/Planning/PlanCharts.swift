@@ -23,10 +23,13 @@ struct PlanCharts {
             workItems: t("chart.workItems"))
     }
 
-    /// A sensible scale for the plan's length: days up to six weeks, weeks up to ~seven months.
-    func defaultZoom() -> GanttZoom {
-        let days = plan.startDate(customerView: customerView).days(to: plan.endDate(customerView: customerView))
-        return days <= 42 ? .day : days <= 210 ? .week : .month
+    /// The scale at which the whole plan fits (or nearly fits) the screen it is usually read on: a desktop
+    /// for the team, a phone for the customer (where the chart scrolls sideways for the rest).
+    func defaultZoom() -> GanttZoom { Self.defaultZoom(plan, customerView: customerView) }
+
+    static func defaultZoom(_ plan: ProjectPlan, customerView: Bool) -> GanttZoom {
+        let days = plan.startDate(customerView: customerView).days(to: plan.endDate(customerView: customerView)) + 1
+        return GanttZoom.fitting(days: days, width: customerView ? 480 : 1_008)
     }
 
     /// The Gantt chart; `baseline` overlays its dates and marks rows finishing later.
@@ -98,7 +101,8 @@ struct PlanCharts {
             today: today, measure: measure, calendar: plan.calendar)
         let labels = BurnUpLabels(
             planned: t("plan.planned"), actual: t("plan.actual"), scope: t("plan.scope"),
-            unit: t(measure == .hours ? "plan.unitHours" : "plan.unitItems"))
+            unit: t(measure == .hours ? "plan.unitHours" : "plan.unitItems"),
+            valueAxis: t(measure == .hours ? "plan.axisHours" : "plan.axisItems"), dateAxis: t("plan.axisDates"), empty: t("plan.empty"))
         return BurnUpChart.render(title: t("plan.burnUpTitle", plan.projectName), series: series, labels: labels)
     }
 }

@@ -30,8 +30,20 @@ struct PortalProjectModel {
     var receipts: [UUID: String]
     var work: [WorkRow]
     var pager: Pager
+    /// The scale the Gantt opens at: the one that fits the plan on a phone unless `?zoom=` asks otherwise.
+    var zoom: GanttZoom = .week
+    /// No visible work: the charts give way to one line.
+    var planIsEmpty = false
+    /// The newest customer-visible history entries, and the viewer's previous visit (nil: none, or a preview).
+    var activity: [ActivityItem] = []
+    var activitySince: Date? = nil
+    /// Set when a team member previews the portal as a contact.
+    var preview: PortalPreview? = nil
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
+
+    /// How many history entries the portal page shows.
+    static let activityShown = 10
 
     /// What waits on the customer, as the flows say.
     var waitingScope: ScopeVersion? { scope.flatMap { ScopeFlow.canSignOff($0.status) ? $0 : nil } }
@@ -42,6 +54,8 @@ struct PortalProjectModel {
         let project = try await req.authorizedProject()
         let projectID = try project.requireID()
         let identity = try await req.identity
+        let preview = try await PortalPreview.load(req, project: project)
+        let options = try await PlanChartRequest.ganttOptions(req, project: project)
         // The whole plan is scheduled, so internal work still moves dates; only visible things are named.
         let plan = try await ProjectPlan.load(project, customerView: true, in: req.context)
         let milestones = plan.milestoneDetails(customerView: true)
@@ -57,6 +71,12 @@ struct PortalProjectModel {
             approvers: try await ApprovalStore.approverNames(projectID: projectID, on: req.db),
             scope: scope, milestones: milestones,
             receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
-            work: work, pager: pager)
+            work: work, pager: pager,
+            zoom: options.zoom ?? PlanCharts.defaultZoom(plan, customerView: true), planIsEmpty: items.isEmpty,
+            activity: Array(try await ActivityActions.feed(project, customerView: true, in: req.context).prefix(activityShown)),
+            // Only a contact's own look moves their mark; a member's preview leaves it alone.
+            activitySince: preview == nil ? try await ActivityActions.visit(projectID, in: req.context) : nil,
+            preview: preview)
     }
+
 }

@@ -6,19 +6,42 @@ import Foundation
 enum PortalProjectView {
     static func render(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
-        let planBlocks = PlanSections.plan(c, charts: model.chartsBase, ganttQuery: "", zoom: .empty, comparison: .empty)
+        let previewQuery = model.preview?.query ?? ""
+        let planBlocks = PlanSections.plan(
+            c, charts: model.chartsBase, ganttQuery: "?zoom=\(model.zoom.rawValue)" + (previewQuery.isEmpty ? "" : "&" + previewQuery),
+            zoom: zoomLinks(c, model), comparison: .empty, isEmpty: model.planIsEmpty, chartQuery: previewQuery.isEmpty ? "" : "?" + previewQuery)
         return """
-            <div class="portal"><h1>\(model.name)</h1>
+            <div class="portal">\(model.preview.map { $0.banner(c, projectID: model.projectID) } ?? .empty)<h1>\(model.name)</h1>
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
-            <span>\(c.t("field.endDate")): \(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
+            <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
             \(waiting(c, model))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\
             \(model.milestones.isEmpty ? "<p class=\"empty\">—</p>" : HTML.empty)\(model.milestones.map { milestone(c, $0, model) })</section>
             \(work(c, model))
+            \(activity(c, model))
             </div>
             """
+    }
+
+    /// The scales of the Gantt chart, keeping a preview's contact.
+    static func zoomLinks(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
+        let extra = model.preview.map { $0.query.isEmpty ? "" : "&" + $0.query } ?? ""
+        let links: [HTML] = GanttZoom.allCases.map { zoom in
+            zoom == model.zoom
+                ? "<strong aria-current=\"true\">\(c.t("plan.zoom.\(zoom.rawValue)"))</strong>"
+                : "<a href=\"\(url: "\(model.chartsBase)?zoom=\(zoom.rawValue)\(extra)#plan")\">\(c.t("plan.zoom.\(zoom.rawValue)"))</a>"
+        }
+        return "<p class=\"zoom no-print\" id=\"portal-zoom\">\(c.labelled("plan.zoom"))\(HTML.joined(links, separator: " · "))</p>"
+    }
+
+    /// The newest customer-visible history entries, new ones since the contact's last visit marked.
+    static func activity(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
+        """
+        <section class="card no-print" id="activity"><h2>\(c.t("activity.recent"))</h2>\
+        \(ActivityView.list(c, model.activity[...], since: model.activitySince, timeZone: model.timeZone))</section>
+        """
     }
 
     static func waiting(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
@@ -74,18 +97,18 @@ enum PortalProjectView {
                 """ : .empty
             return """
                 <li id="d-\(d.id.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
-                \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
+                \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.labelled("deliverable.criteria"))\($0)</div>" as HTML } ?? .empty)\
                 \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
                 \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
                 """
         }
         return
-            "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small>\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+            "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small class=\"date\">\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
     }
 
     static func work(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         let rows: [HTML] = model.work.map { row in
-            "<tr><td>\(row.title)</td><td>\(row.finish.description)</td><td>\(c.t("workStatus.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.progress, label: row.title))</td></tr>"
+            "<tr><td>\(row.title)</td><td class=\"date\">\(row.finish.description)</td><td class=\"status\">\(c.t("workStatus.\(row.status.rawValue)"))</td><td>\(Layout.progress(row.progress, label: row.title))</td></tr>"
         }
         return """
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2><div class="scroll"><table><thead><tr><th>\(c.t("field.title"))</th>\
