@@ -33,7 +33,7 @@ import Vapor
             try await sql.raw("UPDATE scope_versions SET goals = '[\"Everything, for free\"]' WHERE number = 1").run()
             let version = try #require(try await ScopeVersionRecord.query(on: app.db).filter(\.$number == 1).first())
             try await AuditTamper.rewriteUnkeyed(sql, entries: try await AuditLog.entries(on: app.db)) { entry in
-                entry.objectID == version.id ? AuditChain.contentHash(version.auditContent) : entry.contentHash
+                entry.objectID == version.id ? AuditChain.contentHash(version.auditContent(files: [])) : entry.contentHash
             }
             // then
             let (code, report) = try await TandemCommand.auditVerify(app)

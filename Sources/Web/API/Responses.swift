@@ -123,6 +123,7 @@ struct ScopeVersionResponse: Encodable {
     var signedOffBy: PersonRef?
     var signedOffAt: Date?
     var signOffComment: String?
+    var files: [FileResponse] = []
 
     init(_ version: ScopeVersion, signer: PersonRef?) {
         id = version.id
@@ -151,6 +152,7 @@ struct DeliverableResponse: Encodable {
     var decisionComment: String?
     var decidedBy: PersonRef?
     var decidedAt: Date?
+    var files: [FileResponse] = []
 
     init(_ deliverable: Deliverable, decider: PersonRef?) {
         id = deliverable.id

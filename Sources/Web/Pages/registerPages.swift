@@ -10,4 +10,5 @@ func registerPages(_ app: Application) {
     ChartPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)
+    FilePages().register(app)
 }
