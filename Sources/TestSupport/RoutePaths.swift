@@ -21,6 +21,11 @@ extension World {
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
                 parts.append(id)
+            case ":fileID":
+                let deliverable = hidden ? hiddenDeliverable : visibleDeliverable
+                let reply = try await client.upload("/api/v1/deliverables/\(deliverable)/files", token: ownerToken, bytes: Array("matrix".utf8))
+                guard let id = reply.string("id") else { return nil }
+                parts.append(id)
             case let other where other.hasPrefix(":") || other == "*" || other == "**":
                 return nil
             case let literal:
