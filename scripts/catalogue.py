@@ -232,6 +232,12 @@ T = {
  "channel.slack": ("Slack", "Slack"),
  "channel.teams": ("Teams", "Teams"),
  "channel.phone": ("Phone", "电话"),
+ # --- issue 8: files ---
+ "file.title": ("Files", "文件"),
+ "file.choose": ("Add a file", "添加文件"),
+ "file.upload": ("Upload", "上传"),
+ "file.limit": ("Up to {0} MB", "最大 {0} MB"),
+ "file.download": ("Download {0}", "下载 {0}"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -16,6 +16,9 @@ enum PagePath: CustomStringConvertible, Sendable {
     case deliverableSubmit(UUID)
     case milestoneDeliverables(UUID)
     case invitation(String)
+    case file(UUID)
+    case deliverableFiles(UUID)
+    case scopeVersionFiles(UUID, Int)
 
     var description: String {
         switch self {
@@ -35,6 +38,9 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .deliverableSubmit(let id): "/deliverables/\(id.uuidString)/submit"
         case .milestoneDeliverables(let id): "/milestones/\(id.uuidString)/deliverables"
         case .invitation(let token): "/invitations/\(token)"
+        case .file(let id): "/files/\(id.uuidString)"
+        case .deliverableFiles(let id): "/deliverables/\(id.uuidString)/files"
+        case .scopeVersionFiles(let projectID, let number): "/projects/\(projectID.uuidString)/scope-versions/\(number)/files"
         }
     }
 
@@ -47,6 +53,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
             (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
             (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
+            (.file(id), "GET"), (.deliverableFiles(id), "POST"), (.scopeVersionFiles(id, 1), "POST"),
         ]
     }()
 }

@@ -28,6 +28,8 @@ struct PortalProjectModel {
     var receipts: [UUID: String]
     var work: [WorkRow]
     var pager: Pager
+    /// Files of the scope version and deliverables shown.
+    var files = PageFiles()
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -49,11 +51,14 @@ struct PortalProjectModel {
         let work = items[pager.range].map { item in
             WorkRow(title: item.title, finish: plan.schedule[item.id]?.earlyFinish ?? item.dueDate, status: item.status, progress: item.progress)
         }
-        return PortalProjectModel(
+        var model = PortalProjectModel(
             projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
             scope: scope, milestones: milestones,
             receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
             work: work, pager: pager)
+        model.files = try await PageFiles.load(
+            deliverables: milestones.flatMap(\.deliverables), versions: scope.map { [$0] } ?? [], maxUploadBytes: 0, on: req.db)
+        return model
     }
 }
