@@ -238,6 +238,9 @@ T = {
  "file.upload": ("Upload", "上传"),
  "file.limit": ("Up to {0} MB", "最大 {0} MB"),
  "file.download": ("Download {0}", "下载 {0}"),
+ "validation.fileForm": ("The upload could not be read; choose the file again and send the form.", "无法读取上传内容，请重新选择文件后再提交。"),
+ "validation.fileChoose": ("Choose a file to upload.", "请选择要上传的文件。"),
+ "validation.fileEmpty": ("The file is empty.", "文件是空的。"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

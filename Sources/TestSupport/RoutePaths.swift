@@ -22,7 +22,10 @@ extension World {
                 guard let id = reply.string("id") else { return nil }
                 parts.append(id)
             case ":fileID":
-                let deliverable = hidden ? hiddenDeliverable : visibleDeliverable
+                // On a new deliverable: the walk may have accepted the world's own, which then takes no files.
+                let milestone = hidden ? hiddenMilestone : visibleMilestone
+                let created = try await client.json(.POST, "/api/v1/milestones/\(milestone)/deliverables", token: ownerToken, body: ["name": "Files"])
+                guard let deliverable = created.string("id") else { return nil }
                 let reply = try await client.upload("/api/v1/deliverables/\(deliverable)/files", token: ownerToken, bytes: Array("matrix".utf8))
                 guard let id = reply.string("id") else { return nil }
                 parts.append(id)

@@ -47,7 +47,7 @@ struct FilePages {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let ctx = try await req.context
         _ = try await FileActions.attachToDeliverable(deliverable, from: req, csrf: ctx.identity.csrfToken ?? "", in: ctx)
-        return Layout.redirect("\(PagePath.project(deliverable.projectID))#d-\(try deliverable.requireID().uuidString)")
+        return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
     }
 
     @Sendable func uploadToScopeVersion(req: Request) async throws -> Response {
