@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Crypto
 import Domain
 import Fluent
@@ -79,6 +80,38 @@ import Vapor
             // and exactly the limit is fine
             let fits = try await world.client.upload(path, token: world.ownerToken, bytes: Array(repeating: 0x41, count: 1000))
             #expect(fits.status == .created)
+        }
+    }
+
+    @Test func aChunkedUploadOverARealConnectionIsCutOffAtTheLimitAndLeavesNothing() async throws {
+        try await withTestApp { app, _ in
+            // given a limit of 100 kB and a body of unknown length (chunked), so only counting can stop it
+            let world = try await World.make(app)
+            app.tandem.config.maxUploadBytes = 100_000
+            let boundary = "----TandemChunked"
+            var pieces = [ByteBuffer(string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.bin\"\r\n\r\n")]
+            pieces += Array(repeating: ByteBuffer(bytes: [UInt8](repeating: 0x42, count: 10_000)), count: 60)
+            pieces.append(ByteBuffer(string: "\r\n--\(boundary)--\r\n"))
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            let client = HTTPClient(eventLoopGroupProvider: .singleton)
+            let port = try #require(app.http.server.shared.localAddress?.port)
+            var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/deliverables/\(world.visibleDeliverable)/files")
+            request.method = .POST
+            request.headers.replaceOrAdd(name: "Content-Type", value: "multipart/form-data; boundary=\(boundary)")
+            request.headers.replaceOrAdd(name: "Authorization", value: "Bearer \(world.ownerToken)")
+            let stream = AsyncStream<ByteBuffer> { continuation in
+                for piece in pieces { continuation.yield(piece) }
+                continuation.finish()
+            }
+            request.body = .stream(stream, length: .unknown)
+            // when
+            let status = try? await client.execute(request, timeout: .seconds(30)).status
+            try await client.shutdown()
+            await app.server.shutdown()
+            // then: the answer (when the client got to read it before the connection closed) is 413, and nothing is kept
+            if let status { #expect(status == .payloadTooLarge) }
+            #expect(try await FileRecord.query(on: app.db).count() == 0)
+            #expect(Self.storedFiles(app) == [])
         }
     }
 
