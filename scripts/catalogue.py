@@ -316,6 +316,15 @@ T = {
  "plan.axisHours": ("Work (hours)", "工作量（小时）"),
  "plan.axisItems": ("Work items", "任务数"),
  "plan.axisDates": ("Date", "日期"),
+ # --- issue 8: files ---
+ "file.title": ("Files", "文件"),
+ "file.choose": ("Add a file", "添加文件"),
+ "file.upload": ("Upload", "上传"),
+ "file.limit": ("Up to {0} MB", "最大 {0} MB"),
+ "file.download": ("Download {0}", "下载 {0}"),
+ "validation.fileForm": ("The upload could not be read; choose the file again and send the form.", "无法读取上传内容，请重新选择文件后再提交。"),
+ "validation.fileChoose": ("Choose a file to upload.", "请选择要上传的文件。"),
+ "validation.fileEmpty": ("The file is empty.", "文件是空的。"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -24,6 +24,14 @@ extension World {
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
                 parts.append(id)
+            case ":fileID":
+                // On a new deliverable: the walk may have accepted the world's own, which then takes no files.
+                let milestone = hidden ? hiddenMilestone : visibleMilestone
+                let created = try await client.json(.POST, "/api/v1/milestones/\(milestone)/deliverables", token: ownerToken, body: ["name": "Files"])
+                guard let deliverable = created.string("id") else { return nil }
+                let reply = try await client.upload("/api/v1/deliverables/\(deliverable)/files", token: ownerToken, bytes: Array("matrix".utf8))
+                guard let id = reply.string("id") else { return nil }
+                parts.append(id)
             case let other where other.hasPrefix(":") || other == "*" || other == "**":
                 return nil
             case let literal:

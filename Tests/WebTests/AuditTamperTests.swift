@@ -33,7 +33,7 @@ import Vapor
             try await sql.raw("UPDATE scope_versions SET goals = '[\"Everything, for free\"]' WHERE number = 1").run()
             let version = try #require(try await ScopeVersionRecord.query(on: app.db).filter(\.$number == 1).first())
             try await AuditTamper.rewriteUnkeyed(sql, entries: try await AuditLog.entries(on: app.db)) { entry in
-                entry.objectID == version.id ? AuditChain.contentHash(version.auditContent) : entry.contentHash
+                entry.objectID == version.id ? AuditChain.contentHash(version.auditContent(files: [])) : entry.contentHash
             }
             // then
             let (code, report) = try await TandemCommand.auditVerify(app)
@@ -231,12 +231,14 @@ enum AuditTamper {
             sql.dialect.name == "sqlite"
             ? [
                 "audit_entries_no_update", "audit_entries_no_delete", "scope_versions_signed_no_update", "scope_versions_signed_no_delete",
-                "deliverables_accepted_no_update", "deliverables_accepted_no_delete",
+                "deliverables_accepted_no_update", "deliverables_accepted_no_delete", "files_no_update", "files_decided_no_insert",
+                "files_decided_no_delete",
             ].map { "DROP TRIGGER \($0)" }
             : [
                 "DROP TRIGGER audit_entries_append_only ON audit_entries",
                 "DROP TRIGGER scope_versions_signed_immutable ON scope_versions",
                 "DROP TRIGGER deliverables_accepted_immutable ON deliverables",
+                "DROP TRIGGER files_guarded ON files",
             ]
         for statement in statements { try await sql.raw(SQLQueryString(statement)).run() }
     }

@@ -64,7 +64,7 @@ import Vapor
                     Issue.record("route \(method) \(template) declares no access rule")
                     continue
                 }
-                let hasHideableObject = route.path.contains { [":milestoneID", ":deliverableID", ":workItemID"].contains($0.description) }
+                let hasHideableObject = route.path.contains { [":milestoneID", ":deliverableID", ":workItemID", ":fileID"].contains($0.description) }
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {
                         // when

@@ -13,23 +13,37 @@ public enum AuditContent {
     /// A scope version's text and the signer's comment.
     public static func scopeVersion(
         number: Int, goalsJSON: String, inScopeJSON: String, outOfScopeJSON: String,
-        notes: String?, comment: String?
+        notes: String?, comment: String?, files: [String] = []
     ) -> [(String, String)] {
         [
             ("number", String(number)), ("goals", goalsJSON), ("inScope", inScopeJSON), ("outOfScope", outOfScopeJSON),
             ("notes", notes ?? ""), ("comment", comment ?? ""),
-        ]
+        ] + filesField(files)
     }
 
     /// A deliverable as submitted and the customer's comment on it.
     public static func deliverable(
         name: String, acceptanceCriteria: String?, submissionNote: String?, link: String?,
-        comment: String?
+        comment: String?, files: [String] = []
     ) -> [(String, String)] {
         [
             ("name", name), ("acceptanceCriteria", acceptanceCriteria ?? ""), ("submissionNote", submissionNote ?? ""),
             ("link", link ?? ""), ("comment", comment ?? ""),
-        ]
+        ] + filesField(files)
+    }
+
+    /// The SHA-256 of every file the decision saw, sorted so the order of uploads does not matter. Left out when
+    /// there are none, so a decision recorded before files existed hashes as it did then.
+    static func filesField(_ sha256s: [String]) -> [(String, String)] {
+        sha256s.isEmpty ? [] : [("files", sha256s.sorted().joined(separator: ","))]
+    }
+
+    /// The files a decision at `decidedAt` saw: those uploaded by then (a returned deliverable takes new files for
+    /// its next submission; they belong to the next decision, not to the return). Compared in whole milliseconds,
+    /// as the chain compares times.
+    public static func filesSeen(_ files: [StoredFile], decidedAt: Date?) -> [String] {
+        guard let decidedAt else { return [] }
+        return files.filter { AuditChain.millis($0.uploadedAt) <= AuditChain.millis(decidedAt) }.map(\.sha256)
     }
 }
 

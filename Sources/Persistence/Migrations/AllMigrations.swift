@@ -16,7 +16,8 @@ public enum AllMigrations {
         CreateAuditState(),
         ProtectDecidedRecords(),
         CreateKnownDevices(),
-        CreateMemberAccess(),
+        CreateFiles(),
         CreateProjectVisits(),
+        CreateMemberAccess(),
     ]
 }

@@ -32,10 +32,13 @@ struct PlanAPIController {
         let paging = try Paging(req)
         let details = try await MilestoneStore.details(projectID: project.id!, onlyCustomerVisible: customerView, on: req.db)
         let (page, next) = paging.page(details)
+        let files = try await FileStore.files(of: .deliverable, ownerIDs: page.flatMap { $0.deliverables.map(\.id) }, on: req.db)
         var items: [MilestoneResponse] = []
         for detail in page {
             var rendered: [DeliverableResponse] = []
-            for deliverable in detail.deliverables { rendered.append(try await MilestoneActions.response(deliverable, on: req.db)) }
+            for deliverable in detail.deliverables {
+                rendered.append(try await MilestoneActions.response(deliverable, files: files[deliverable.id] ?? [], on: req.db))
+            }
             items.append(MilestoneResponse(detail.milestone, deliverables: rendered))
         }
         return JSON.response(ListResponse(items: items, nextCursor: next))

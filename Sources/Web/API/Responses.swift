@@ -125,6 +125,7 @@ struct ScopeVersionResponse: Encodable {
     var signedOffBy: PersonRef?
     var signedOffAt: Date?
     var signOffComment: String?
+    var files: [FileResponse] = []
 
     init(_ version: ScopeVersion, signer: PersonRef?) {
         id = version.id
@@ -153,6 +154,7 @@ struct DeliverableResponse: Encodable {
     var decisionComment: String?
     var decidedBy: PersonRef?
     var decidedAt: Date?
+    var files: [FileResponse] = []
 
     init(_ deliverable: Deliverable, decider: PersonRef?) {
         id = deliverable.id

@@ -86,17 +86,24 @@ enum MilestoneActions {
             fresh.decidedBy = contactID
             fresh.decidedAt = now
             try await fresh.update(on: db)
+            let files = try await FileStore.files(of: .deliverable, ownerID: id, on: db)
             try await audit.append(
                 on: db, at: now, actor: AuditContent.contactActor(contactID),
                 action: next == .accepted ? AuditContent.deliverableAccept : AuditContent.deliverableReturn,
                 objectType: AuditedRecord.Kind.deliverable.rawValue, objectID: id, projectID: fresh.projectID,
-                content: fresh.auditContent)
+                content: fresh.auditContent(files: files))
             return fresh
         }
     }
 
-    /// The answer for a deliverable, naming the contact who decided it.
-    static func response(_ deliverable: Deliverable, on db: any Database) async throws -> DeliverableResponse {
-        DeliverableResponse(deliverable, decider: try await PersonRef.contact(deliverable.decidedBy, on: db))
+    /// The answer for a deliverable, naming the contact who decided it, with its files (`files` when already loaded).
+    static func response(_ deliverable: Deliverable, files: [StoredFile]? = nil, on db: any Database) async throws -> DeliverableResponse {
+        var response = DeliverableResponse(deliverable, decider: try await PersonRef.contact(deliverable.decidedBy, on: db))
+        if let files {
+            response.files = files.map(FileResponse.init)
+        } else {
+            response.files = try await FileStore.files(of: .deliverable, ownerID: deliverable.id, on: db).map(FileResponse.init)
+        }
+        return response
     }
 }

@@ -70,16 +70,19 @@ enum ScopeActions {
                 other.status = ScopeFlow.onNewerSignOff(.signedOff)
                 try await other.update(on: db)
             }
+            let files = try await FileStore.files(of: .scopeVersion, ownerID: version.requireID(), on: db)
             try await audit.append(
                 on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
                 objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: version.id!, projectID: projectID,
-                content: version.auditContent)
+                content: version.auditContent(files: files))
             return version
         }
     }
 
     static func response(_ record: ScopeVersionRecord, on db: any Database) async throws -> ScopeVersionResponse {
-        ScopeVersionResponse(try record.domain(), signer: try await PersonRef.contact(record.signedOffBy, on: db))
+        var response = ScopeVersionResponse(try record.domain(), signer: try await PersonRef.contact(record.signedOffBy, on: db))
+        response.files = try await FileStore.files(of: .scopeVersion, ownerID: record.requireID(), on: db).map(FileResponse.init)
+        return response
     }
 }
 

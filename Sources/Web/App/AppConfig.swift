@@ -18,6 +18,8 @@ public struct AppConfig: Sendable {
     public var trustedProxies: [IPNetwork] = []
     /// The app's secret (audit log keys; later the encryption of stored secrets).
     public var secretKey: SecretKey.Source
+    /// The largest file an upload may carry (`TANDEM_MAX_UPLOAD_MB`, default 25 MB), counted while it streams in.
+    public var maxUploadBytes = 25 << 20
     /// False when the base URL was derived from host and port, so `serve --port` may move it along.
     public var baseURLIsExplicit = true
 
@@ -47,6 +49,9 @@ public struct AppConfig: Sendable {
         if !baseURLIsExplicit, let url = URL(string: "http://\(copy.host):\(copy.port)") { copy.baseURL = url }
         return copy
     }
+
+    /// Where uploaded files live: `<data dir>/files` (shared by the instances on PostgreSQL, like the checkpoint).
+    public var filesDirectory: String { (dataDirectory as NSString).appendingPathComponent("files") }
 
     public var cookiesAreSecure: Bool { baseURL.scheme == "https" }
 
@@ -80,6 +85,7 @@ public struct AppConfig: Sendable {
             baseURL: URL(string: baseText.hasSuffix("/") ? String(baseText.dropLast()) : baseText)!,
             host: host, port: port, logLevel: logLevel, bcryptCost: cost, secretKey: secretKey)
         config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
+        config.maxUploadBytes = try parseInt(env["TANDEM_MAX_UPLOAD_MB"], name: "TANDEM_MAX_UPLOAD_MB", default: 25, range: 1...4096) << 20
         config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
         return config
     }

@@ -11,5 +11,6 @@ func routes(_ app: Application) throws {
     PlanningAPIController().register(api)
     AuditAPIController().register(api)
     ActivityAPIController().register(api)
+    FilesAPIController().register(api)
     registerPages(app)
 }

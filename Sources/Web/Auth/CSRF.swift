@@ -9,12 +9,17 @@ enum CSRF {
     static let field = "_csrf"
 
     static func verify(_ req: Request, identity: Identity) throws {
-        if let site = req.headers.first(name: "Sec-Fetch-Site"), site == "cross-site" { throw DomainError.forbidden }
+        try verifySite(req)
         let sent = (try? req.content.get(String.self, at: field)) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
         let expected = identity.csrfToken ?? req.cookies[cookie]?.string ?? ""
         guard !expected.isEmpty, constantTimeEqual(sent, expected) else {
             throw DomainError.validation(field: field, message: "the form expired; reload the page and try again")
         }
+    }
+
+    /// The browser's own word that the request comes from another site.
+    static func verifySite(_ req: Request) throws {
+        if let site = req.headers.first(name: "Sec-Fetch-Site"), site == "cross-site" { throw DomainError.forbidden }
     }
 
     /// The token a page should put into its forms (and the cookie to set for anonymous visitors).

@@ -14,18 +14,23 @@ extension RoutesBuilder {
     ///
     /// The rule is kept on the route (`userInfo["rule"]`) so the authorization matrix test can walk
     /// the whole route table; principals the rule turns away never reach `handler`.
+    /// A `body: .stream` page route cannot have its form token read before the handler runs: its handler reads
+    /// the body with `UploadReader`, which refuses the file unless the session's token came first.
     @discardableResult
     func endpoint(
         _ method: HTTPMethod, _ path: PathComponent..., rule: AccessRule, surface: Surface,
+        body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let route = on(method, path) { req async throws -> Response in
+        var streams = false
+        if case .stream = body { streams = true }
+        let route = on(method, path, body: body) { [streams] req async throws -> Response in
             req.storage[RuleKey.self] = rule
             req.storage[SurfaceKey.self] = surface
             let identity = try await Credentials.identity(of: req, surface: surface)
             try AccessCheck.require(AccessPolicy.decide(rule, for: identity.principal))
             if surface == .page, method != .GET, method != .HEAD {
-                try CSRF.verify(req, identity: identity)
+                if streams { try CSRF.verifySite(req) } else { try CSRF.verify(req, identity: identity) }
             }
             return try await handler(req)
         }

@@ -21,6 +21,9 @@ enum PagePath: CustomStringConvertible, Sendable {
     case member(UUID)
     case memberInvitation(String)
     case contactSignInLink(UUID)
+    case file(UUID)
+    case deliverableFiles(UUID)
+    case scopeVersionFiles(UUID, Int)
 
     var description: String {
         switch self {
@@ -48,6 +51,9 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .profilePassword: "/profile/password"
         case .memberInvitation(let token): "/join/\(token)"
         case .contactSignInLink(let id): "/contacts/\(id.uuidString)/sign-in-link"
+        case .file(let id): "/files/\(id.uuidString)"
+        case .deliverableFiles(let id): "/deliverables/\(id.uuidString)/files"
+        case .scopeVersionFiles(let projectID, let number): "/projects/\(projectID.uuidString)/scope-versions/\(number)/files"
         }
     }
 
@@ -63,6 +69,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.members, "GET"), (.memberInvitations, "POST"), (.member(id), "POST"), (.profile, "GET"), (.profilePassword, "POST"),
             (.memberInvitation("token"), "GET"), (.contactSignInLink(id), "POST"),
             (.projectHistory(id), "GET"),
+            (.file(id), "GET"), (.deliverableFiles(id), "POST"), (.scopeVersionFiles(id, 1), "POST"),
         ]
     }()
 }

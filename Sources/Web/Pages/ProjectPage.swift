@@ -37,20 +37,20 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
-            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone))
-            \(milestoneSection(c, milestones, base: base))
+            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, files: model.files))
+            \(milestoneSection(c, milestones, base: base, files: model.files))
             \(workSection(c, plan: model.plan, milestones: milestones.map(\.milestone), memberNames: model.memberNames, pager: model.pager, base: base))
             \(baselines)
             \(PlanSections.calendar(c, model.plan.calendar, base: base))
             """
     }
 
-    static func scopeSection(_ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String) -> HTML {
+    static func scopeSection(_ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String, files: PageFiles = PageFiles()) -> HTML {
         let rendered: [HTML] = versions.map { version in
             """
             <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
             <span class="scope-status tag \(version.status.rawValue)">\(c.t("scope.status.\(version.status.rawValue)"))</span></h3>\
-            \(ScopeView.lists(c, version, timeZone: timeZone))</article>
+            \(ScopeView.lists(c, version, timeZone: timeZone))\(files.team(c, version))</article>
             """
         }
         let latest = versions.first
@@ -66,7 +66,7 @@ enum ProjectPage {
             """
     }
 
-    static func milestoneSection(_ c: PageContext, _ milestones: [MilestoneDetail], base: String) -> HTML {
+    static func milestoneSection(_ c: PageContext, _ milestones: [MilestoneDetail], base: String, files: PageFiles = PageFiles()) -> HTML {
         let rendered: [HTML] = milestones.map { detail in
             let milestone = detail.milestone
             let rows: [HTML] = detail.deliverables.map { deliverable in
@@ -82,7 +82,8 @@ enum ProjectPage {
                         """) : .empty
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
-                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)</li>
+                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)\
+                    \(files.team(c, deliverable))</li>
                     """
             }
             let visibility: HTML =

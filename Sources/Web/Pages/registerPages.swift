@@ -13,4 +13,5 @@ func registerPages(_ app: Application) {
     MemberPages().register(app)
     ProfilePages().register(app)
     HistoryPages().register(app)
+    FilePages().register(app)
 }

@@ -39,6 +39,8 @@ struct PortalProjectModel {
     var activitySince: Date? = nil
     /// Set when a team member previews the portal as a contact.
     var preview: PortalPreview? = nil
+    /// Files of the scope version and deliverables shown.
+    var files = PageFiles()
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -65,7 +67,7 @@ struct PortalProjectModel {
         let work = items[pager.range].map { item in
             WorkRow(title: item.title, finish: plan.schedule[item.id]?.earlyFinish ?? item.dueDate, status: item.status, progress: item.progress)
         }
-        return PortalProjectModel(
+        var model = PortalProjectModel(
             projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
             approvers: try await ApprovalStore.approverNames(projectID: projectID, on: req.db),
@@ -77,6 +79,9 @@ struct PortalProjectModel {
             // Only a contact's own look moves their mark; a member's preview leaves it alone.
             activitySince: preview == nil ? try await ActivityActions.visit(projectID, in: req.context) : nil,
             preview: preview)
+        model.files = try await PageFiles.load(
+            deliverables: milestones.flatMap(\.deliverables), versions: scope.map { [$0] } ?? [], maxUploadBytes: 0, on: req.db)
+        return model
     }
 
 }

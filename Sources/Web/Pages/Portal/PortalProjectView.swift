@@ -79,7 +79,7 @@ enum PortalProjectView {
             : .empty
         return """
             <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status.rawValue)">\(c.t("scope.status.\(current.status.rawValue)"))</span></h3>\
-            \(ScopeView.lists(c, current, timeZone: model.timeZone))\(PortalReceipt.view(c, model.receipts[current.id]))\(signForm)
+            \(ScopeView.lists(c, current, timeZone: model.timeZone))\(model.files.portal(c, current.id))\(PortalReceipt.view(c, model.receipts[current.id]))\(signForm)
             """
     }
 
@@ -99,7 +99,7 @@ enum PortalProjectView {
                 <li id="d-\(d.id.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
                 \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.labelled("deliverable.criteria"))\($0)</div>" as HTML } ?? .empty)\
                 \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
-                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
+                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(model.files.portal(c, d.id))\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
                 """
         }
         return

@@ -23,6 +23,7 @@ struct ProjectPageModel {
     var comparison: BaselineComparisonResponse?
     var baselines: [BaselineSummary]
     var pager: Pager
+    var files = PageFiles()
 
     var base: String { "\(PagePath.project(projectID))" }
 
@@ -33,16 +34,21 @@ struct ProjectPageModel {
         let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
         let charts = PlanCharts(plan: plan, customerView: false, language: language, catalogue: catalogue, today: plan.today(req.now))
         let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
-        return ProjectPageModel(
+        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() }
+        var model = ProjectPageModel(
             projectID: projectID, name: project.name, customerName: try await NameLookup.customerName(project.customerID, on: req.db),
             status: project.status, startDate: project.startDate, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             canManage: try await req.identity.role?.canManage == true,
-            versions: try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() },
+            versions: versions,
             memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
             plan: plan, summary: PlanSummary(plan, customerView: false), zoom: options.zoom ?? charts.defaultZoom(),
             selectedBaseline: options.baseline?.0.id,
             comparison: options.baseline.map { BaselineActions.compare(plan, baseline: $0.1, record: $0.0, customerView: false) },
             baselines: try await BaselineStore.list(projectID: projectID, on: req.db),
             pager: Pager(req, count: plan.items.count, anchor: "work"))
+        model.files = try await PageFiles.load(
+            deliverables: plan.milestoneDetails(customerView: false).flatMap(\.deliverables), versions: versions,
+            maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
+        return model
     }
 }
