@@ -232,6 +232,10 @@ T = {
  "channel.slack": ("Slack", "Slack"),
  "channel.teams": ("Teams", "Teams"),
  "channel.phone": ("Phone", "电话"),
+ # --- issue 8: forms keep what was typed ---
+ "form.notSaved": ("Not saved yet: please correct what is marked below.", "尚未保存：请更正下方标记的内容。"),
+ "form.errorWithLabel": ("{0}: {1}", "{0}：{1}"),
+ "validation.unschedulable": ("The plan cannot be scheduled with these dependencies", "按这些前置任务无法排出计划"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

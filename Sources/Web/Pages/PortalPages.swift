@@ -26,17 +26,25 @@ struct PortalPages {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        try await Self.page(req, project: try await req.authorizedProject(), form: nil)
+    }
+
+    /// The project page of the portal, re-showing `form` when it was refused; the caller has authorized `project`.
+    static func page(_ req: Request, project: ProjectRecord, form: FormState?) async throws -> Response {
         let c = try await PageContext.make(req)
-        let model = try await PortalProjectModel.load(req)
-        return Layout.page(c, title: model.name, PortalProjectView.render(c, model))
+        var model = try await PortalProjectModel.load(req, project: project)
+        model.form = form
+        return FormState.page(c, title: model.name, form: form, PortalProjectView.render(c, model))
     }
 
     @Sendable func signOff(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
-        let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, in: req.context)
-        return Layout.redirect("\(PagePath.portalProject(project.id!))#scope")
+        return try await req.keepingInput(form: "sign-off-\(number)", reshow: { try await Self.page(req, project: project, form: $0) }) {
+            let form = try FormInput.decode(CommentRequest.self, from: req)
+            _ = try await ScopeActions.signOff(projectID: try project.requireID(), number: number, comment: form.comment, in: req.context)
+            return Layout.redirect("\(PagePath.portalProject(try project.requireID()))#scope")
+        }
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
@@ -49,8 +57,14 @@ struct PortalPages {
 
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
-        let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
-        return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+        let reshow = { (state: FormState) async throws -> Response in
+            guard let project = try await ProjectRecord.find(deliverable.projectID, on: req.db) else { throw DomainError.notFound }
+            return try await Self.page(req, project: project, form: state)
+        }
+        return try await req.keepingInput(form: "return-\(try deliverable.requireID().uuidString)", reshow: reshow) {
+            let form = try FormInput.decode(CommentRequest.self, from: req)
+            _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
+            return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+        }
     }
 }

@@ -28,6 +28,8 @@ struct PortalProjectModel {
     var receipts: [UUID: String]
     var work: [WorkRow]
     var pager: Pager
+    /// A refused form of the page (a return without a reason), shown again with what was typed (see `FormState`).
+    var form: FormState? = nil
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -37,7 +39,11 @@ struct PortalProjectModel {
 
     /// The project `req` names, as the signed-in contact may see it.
     static func load(_ req: Request) async throws -> PortalProjectModel {
-        let project = try await req.authorizedProject()
+        try await load(req, project: try await req.authorizedProject())
+    }
+
+    /// The model of `project`, which the caller has authorized for the signed-in contact.
+    static func load(_ req: Request, project: ProjectRecord) async throws -> PortalProjectModel {
         let projectID = try project.requireID()
         let identity = try await req.identity
         // The whole plan is scheduled, so internal work still moves dates; only visible things are named.
