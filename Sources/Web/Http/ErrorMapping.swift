@@ -45,7 +45,8 @@ struct ErrorMapping: AsyncMiddleware {
             // Names no item: this answer may go to a contact who must not learn of hidden items.
             if case .cycle = planning { return Mapped(status: .conflict, code: "conflict", message: "the plan has a dependency cycle") }
             return Mapped(
-                status: .badRequest, code: "validation_failed", message: ValidationRule.unschedulable.message, field: "dependsOn", rule: .unschedulable)
+                status: .badRequest, code: "validation_failed", message: ValidationRule.unschedulable.message, field: "dependsOn",
+                rule: .unschedulable)
         case let abort as any AbortError:
             let code: String
             switch abort.status {

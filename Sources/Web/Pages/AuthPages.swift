@@ -73,13 +73,15 @@ struct AuthPages {
     }
 
     @Sendable func setup(req: Request) async throws -> Response {
-        try await req.keepingInput(form: "setup-form", reshow: { try await setupForm(req, form: $0) }) {
+        do {
             let form = try FormInput.decode(SetupForm.self, from: req)
             let member = try await AccountActions.setup(
                 SetupRequest(
                     workspaceName: form.workspaceName, name: form.name, email: form.email,
                     password: form.password, language: form.language), in: req.context)
             return try await startSession(req, memberID: try member.requireID())
+        } catch {
+            return try await setupForm(req, form: try req.refusal(of: error, form: "setup-form"))
         }
     }
 

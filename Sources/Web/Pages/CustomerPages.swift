@@ -52,11 +52,13 @@ struct CustomerPages {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        try await req.keepingInput(form: "new-customer", reshow: { try await index(req, form: $0) }) {
+        do {
             let form = try FormInput.decode(CustomerForm.self, from: req)
             let customer = try await CustomerActions.create(
                 CreateCustomerRequest(name: form.name, language: form.language, notes: form.notes), in: req.context)
             return Layout.redirect("\(PagePath.customer(try customer.requireID()))")
+        } catch {
+            return try await index(req, form: try req.refusal(of: error, form: "new-customer"))
         }
     }
 
@@ -82,7 +84,7 @@ struct CustomerPages {
 
     @Sendable func createContact(req: Request) async throws -> Response {
         let customerID = try req.uuidParameter("customerID")
-        return try await req.keepingInput(form: "new-contact", reshow: { try await show(req, form: $0) }) {
+        do {
             let form = try FormInput.decode(ContactForm.self, from: req)
             _ = try await CustomerActions.createContact(
                 CreateContactRequest(
@@ -90,6 +92,8 @@ struct CustomerPages {
                     language: form.language, preferredChannel: form.preferredChannel),
                 customerID: customerID, in: req.context)
             return Layout.redirect("\(PagePath.customer(customerID))")
+        } catch {
+            return try await show(req, form: try req.refusal(of: error, form: "new-contact"))
         }
     }
 }

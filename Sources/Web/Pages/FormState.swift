@@ -7,12 +7,14 @@ import Vapor
 // `aria-describedby`, an icon and text, so not colour alone), in the viewer's language, with the field's label.
 //
 // Adopting it for a form takes three small steps:
-// 1. The POST handler wraps its body, naming the form and how to show its page again:
-//        try await req.keepingInput(form: "edit-milestone", reshow: { try await MilestonePage.show(req, form: $0) }) {
+// 1. The POST handler puts its body in a `do` and shows the page again from `catch`, naming the form:
+//        do {
 //            ...decode, call the action, redirect (unchanged)...
+//        } catch {
+//            return try await MilestonePage.show(req, form: try req.refusal(of: error, form: "edit-milestone"))
 //        }
-//    Only validation failures (`DomainError.validation`, an unschedulable plan) re-show the form; anything
-//    else (404, 409, …) is thrown on to `ErrorMapping` as before.
+//    `refusal(of:form:)` answers only validation failures (`DomainError.validation`, an unschedulable plan);
+//    anything else (404, 409, …) it throws on to `ErrorMapping` as before. Authorize before the `do`.
 // 2. The page's show function takes `form: FormState? = nil`, hands it to the model/view, and answers with
 //    `FormState.page(c, title:, form:, content)` instead of `Layout.page` (status 400 and the error summary).
 // 3. The view builds `let f = FormFields(c, "edit-milestone", state)` and writes its fields with
@@ -83,15 +85,10 @@ struct FormState: Sendable {
 }
 
 extension Request {
-    /// Runs `save`; when it refuses the input, answers `reshow` with what was typed and why (see `FormState`).
-    func keepingInput(
-        form: String, reshow: (FormState) async throws -> Response, _ save: () async throws -> Response
-    ) async throws -> Response {
-        do {
-            return try await save()
-        } catch {
-            guard let state = FormState.refused(self, form: form, error: error) else { throw error }
-            return try await reshow(state)
-        }
+    /// What was typed into `form` and why `error` refused it, to show the form again (see `FormState`); any
+    /// error that is not a refusal of the input is thrown on unchanged.
+    func refusal(of error: any Error, form: String) throws -> FormState {
+        guard let state = FormState.refused(self, form: form, error: error) else { throw error }
+        return state
     }
 }

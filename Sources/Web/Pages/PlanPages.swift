@@ -42,10 +42,12 @@ struct PlanPages {
     /// Saves the current plan as a baseline and shows the comparison with it.
     @Sendable func createBaseline(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return try await req.keepingInput(form: "new-baseline", reshow: { try await ProjectPage.show(req, project: project, form: $0) }) {
+        do {
             let form = try FormInput.decode(BaselineForm.self, from: req)
             let record = try await BaselineActions.create(CreateBaselineRequest(name: form.name), project: project, in: req.context)
             return Layout.redirect("\(PagePath.project(try project.requireID()))?baseline=\(try record.requireID().uuidString)#plan")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-baseline"))
         }
     }
 
@@ -57,7 +59,7 @@ struct PlanPages {
     /// Replaces the working calendar from two textareas of dates, one per line.
     @Sendable func updateCalendar(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return try await req.keepingInput(form: "working-calendar", reshow: { try await ProjectPage.show(req, project: project, form: $0) }) {
+        do {
             let form = try FormInput.decode(CalendarForm.self, from: req)
             _ = try await CalendarActions.update(
                 WorkingCalendarBody(
@@ -65,6 +67,8 @@ struct PlanPages {
                     workingDates: FormInput.lines(form.workingDates)),
                 projectID: try project.requireID(), in: req.context)
             return Layout.redirect("\(PagePath.project(try project.requireID()))#calendar")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "working-calendar"))
         }
     }
 
@@ -83,8 +87,10 @@ struct PlanPages {
     /// Changes a work item's title, dates, owner, dependencies, progress or status (a cycle answers 409).
     @Sendable func editWorkItem(req: Request) async throws -> Response {
         let item = try await req.authorizedWorkItem()
-        return try await req.keepingInput(form: "edit-work-item", reshow: { try await editForm(req, record: item, form: $0) }) {
-            try await saveWorkItem(req, item: item)
+        do {
+            return try await saveWorkItem(req, item: item)
+        } catch {
+            return try await editForm(req, record: item, form: try req.refusal(of: error, form: "edit-work-item"))
         }
     }
 

@@ -40,10 +40,12 @@ struct PortalPages {
     @Sendable func signOff(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
-        return try await req.keepingInput(form: "sign-off-\(number)", reshow: { try await Self.page(req, project: project, form: $0) }) {
+        do {
             let form = try FormInput.decode(CommentRequest.self, from: req)
             _ = try await ScopeActions.signOff(projectID: try project.requireID(), number: number, comment: form.comment, in: req.context)
             return Layout.redirect("\(PagePath.portalProject(try project.requireID()))#scope")
+        } catch {
+            return try await Self.page(req, project: project, form: try req.refusal(of: error, form: "sign-off-\(number)"))
         }
     }
 
@@ -57,14 +59,14 @@ struct PortalPages {
 
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
-        let reshow = { (state: FormState) async throws -> Response in
-            guard let project = try await ProjectRecord.find(deliverable.projectID, on: req.db) else { throw DomainError.notFound }
-            return try await Self.page(req, project: project, form: state)
-        }
-        return try await req.keepingInput(form: "return-\(try deliverable.requireID().uuidString)", reshow: reshow) {
+        do {
             let form = try FormInput.decode(CommentRequest.self, from: req)
             _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
             return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+        } catch {
+            let state = try req.refusal(of: error, form: "return-\(try deliverable.requireID().uuidString)")
+            guard let project = try await ProjectRecord.find(deliverable.projectID, on: req.db) else { throw DomainError.notFound }
+            return try await Self.page(req, project: project, form: state)
         }
     }
 }

@@ -62,8 +62,10 @@ struct ProjectPages {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
-        try await req.keepingInput(form: "new-project", reshow: { try await newForm(req, form: $0) }) {
-            try await saveProject(req)
+        do {
+            return try await saveProject(req)
+        } catch {
+            return try await newForm(req, form: try req.refusal(of: error, form: "new-project"))
         }
     }
 
@@ -93,7 +95,7 @@ struct ProjectPages {
 
     @Sendable func proposeScope(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return try await req.keepingInput(form: "new-scope", reshow: { try await ProjectPage.show(req, project: project, form: $0) }) {
+        do {
             let form = try FormInput.decode(ScopeForm.self, from: req)
             _ = try await ScopeActions.propose(
                 ProposeScopeRequest(
@@ -101,6 +103,8 @@ struct ProjectPages {
                     outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
                 projectID: try project.requireID(), in: req.context)
             return Layout.redirect("\(PagePath.project(try project.requireID()))#scope")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-scope"))
         }
     }
 
@@ -113,7 +117,7 @@ struct ProjectPages {
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return try await req.keepingInput(form: "new-milestone", reshow: { try await ProjectPage.show(req, project: project, form: $0) }) {
+        do {
             let form = try FormInput.decode(MilestoneForm.self, from: req)
             _ = try await MilestoneActions.create(
                 CreateMilestoneRequest(
@@ -121,6 +125,8 @@ struct ProjectPages {
                     visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
                 projectID: try project.requireID(), in: req.context)
             return Layout.redirect("\(PagePath.project(try project.requireID()))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-milestone"))
         }
     }
 
@@ -138,8 +144,10 @@ struct ProjectPages {
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return try await req.keepingInput(form: "new-work-item", reshow: { try await ProjectPage.show(req, project: project, form: $0) }) {
-            try await saveWorkItem(req, project: project)
+        do {
+            return try await saveWorkItem(req, project: project)
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-work-item"))
         }
     }
 
@@ -169,23 +177,27 @@ struct ProjectPages {
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
         let key = "new-deliverable-\(try milestone.requireID().uuidString)"
-        return try await req.keepingInput(form: key, reshow: { try await ProjectPage.show(req, projectID: milestone.projectID, form: $0) }) {
+        do {
             let form = try FormInput.decode(DeliverableForm.self, from: req)
             _ = try await MilestoneActions.createDeliverable(
                 CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
                 milestone: milestone, in: req.context)
             return Layout.redirect("\(PagePath.project(milestone.projectID))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, projectID: milestone.projectID, form: try req.refusal(of: error, form: key))
         }
     }
 
     @Sendable func submitDeliverable(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         let key = "submit-\(try deliverable.requireID().uuidString)"
-        return try await req.keepingInput(form: key, reshow: { try await ProjectPage.show(req, projectID: deliverable.projectID, form: $0) }) {
+        do {
             let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
             _ = try await MilestoneActions.submit(
                 deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
             return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, projectID: deliverable.projectID, form: try req.refusal(of: error, form: key))
         }
     }
 
@@ -196,10 +208,12 @@ struct ProjectPages {
     @Sendable func updateProgress(req: Request) async throws -> Response {
         let item = try await req.authorizedWorkItem()
         let key = "progress-\(try item.requireID().uuidString)"
-        return try await req.keepingInput(form: key, reshow: { try await ProjectPage.show(req, projectID: item.projectID, form: $0) }) {
+        do {
             let form = try FormInput.decode(ProgressForm.self, from: req)
             _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), in: req.context)
             return Layout.redirect("\(PagePath.project(item.projectID))#work")
+        } catch {
+            return try await ProjectPage.show(req, projectID: item.projectID, form: try req.refusal(of: error, form: key))
         }
     }
 }
