@@ -237,4 +237,63 @@ enum RefusedForms {
             #expect(!reply.body.contains("id=\"new-milestone-name\""))
         }
     }
+
+    @Test func theSmallerProjectFormsKeepTheirInputToo() async throws {
+        try await withTestApp { app, _ in
+            // given
+            let world = try await World.make(app)
+            let session = try #require(try await world.session(.owner))
+            func post(_ path: String, _ form: [String: String]) async throws -> Reply {
+                try await world.client.page(
+                    .POST, path, cookies: ["tandem_session": session.token], form: form.merging(["_csrf": session.csrf]) { $1 })
+            }
+            let versions = try await ScopeVersionRecord.query(on: app.db).count()
+            let deliverables = try await DeliverableRecord.query(on: app.db).count()
+            let baselines = try await BaselineRecord.query(on: app.db).count()
+            // a scope with nothing in it: the sentence stands alone next to the in-scope list, the notes are kept
+            let scope = try await post("/projects/\(world.projectA)/scope-versions", ["goals": "", "inScope": "", "notes": "call Tuesday"])
+            #expect(scope.status == .badRequest)
+            #expect(RefusedForms.message(after: "new-scope-inScope", in: scope.body) == "⚠ Write down at least one goal or in-scope item")
+            #expect(scope.body.contains(">call Tuesday</textarea>"))
+            // a deliverable without a name, under its own milestone
+            let key = "new-deliverable-\(world.visibleMilestone.uuidString)"
+            let deliverable = try await post(
+                "/milestones/\(world.visibleMilestone)/deliverables", ["name": "", "acceptanceCriteria": "loads in 2 s"])
+            #expect(deliverable.status == .badRequest)
+            #expect(RefusedForms.message(after: "\(key)-name", in: deliverable.body) == "⚠ Must not be empty")
+            #expect(deliverable.body.contains(">loads in 2 s</textarea>"))
+            #expect(deliverable.body.contains("<details open><summary>"))
+            // a baseline with a two-line name
+            let baseline = try await post("/projects/\(world.projectA)/baselines", ["name": "v1\nv2"])
+            #expect(baseline.status == .badRequest)
+            #expect(RefusedForms.message(after: "new-baseline-name", in: baseline.body) == "⚠ Must be one line")
+            // then nothing was written
+            #expect(try await ScopeVersionRecord.query(on: app.db).count() == versions)
+            #expect(try await DeliverableRecord.query(on: app.db).count() == deliverables)
+            #expect(try await BaselineRecord.query(on: app.db).count() == baselines)
+        }
+    }
+
+    @Test func aSubmissionWithABadLinkKeepsItEscaped() async throws {
+        try await withTestApp { app, _ in
+            // given a deliverable that can be submitted (returned once)
+            let world = try await World.make(app)
+            let contact = try #require(try await world.session(.approverA))
+            _ = try await world.client.page(
+                .POST, "/portal/deliverables/\(world.visibleDeliverable)/return", cookies: ["tandem_session": contact.token],
+                form: ["_csrf": contact.csrf, "comment": "bigger logo"])
+            let session = try #require(try await world.session(.owner))
+            // when
+            let reply = try await world.client.page(
+                .POST, "/deliverables/\(world.visibleDeliverable)/submit", cookies: ["tandem_session": session.token],
+                form: ["_csrf": session.csrf, "link": "javascript:alert(\"x\")", "note": "v2"])
+            // then
+            #expect(reply.status == .badRequest)
+            let id = "submit-\(world.visibleDeliverable.uuidString)"
+            #expect(try #require(RefusedForms.tag("\(id)-link", in: reply.body)).contains("value=\"javascript:alert(&quot;x&quot;)\""))
+            #expect(try #require(RefusedForms.tag("\(id)-note", in: reply.body)).contains("value=\"v2\""))
+            #expect(RefusedForms.message(after: "\(id)-link", in: reply.body) == "⚠ Must be an http or https link")
+            #expect(try await DeliverableRecord.find(world.visibleDeliverable, on: app.db)?.status == .returned)
+        }
+    }
 }
