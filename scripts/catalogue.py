@@ -325,6 +325,11 @@ T = {
  "validation.fileForm": ("The upload could not be read; choose the file again and send the form.", "无法读取上传内容，请重新选择文件后再提交。"),
  "validation.fileChoose": ("Choose a file to upload.", "请选择要上传的文件。"),
  "validation.fileEmpty": ("The file is empty.", "文件是空的。"),
+ "validation.wrongCurrentPassword": ("The current password is not right.", "当前密码不正确。"),
+ # --- issue 8: forms keep what was typed ---
+ "form.notSaved": ("Not saved yet: please correct what is marked below.", "尚未保存：请更正下方标记的内容。"),
+ "form.errorWithLabel": ("{0}: {1}", "{0}：{1}"),
+ "validation.unschedulable": ("The plan cannot be scheduled with these dependencies", "按这些前置任务无法排出计划"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -7,11 +7,6 @@ extension DomainError {
         return nil
     }
 
-    var validationMessage: String? {
-        if case .validation(_, let message) = self { return message }
-        return nil
-    }
-
     var conflictMessage: String? {
         if case .conflict(let message) = self { return message }
         return nil

@@ -25,13 +25,13 @@ import Testing
     }
 
     @Test func progressOutsideZeroToAHundredIsRefusedNamingTheField() {
-        #expect(throws: DomainError.validation(field: "progress", message: "must be between 0 and 100")) {
+        #expect(throws: DomainError.validation(field: "progress", rule: .range(lower: "0", upper: "100"))) {
             try WorkProgress.apply(progress: 101, status: nil, to: fresh)
         }
     }
 
     @Test func aDueDateBeforeTheStartIsRefusedNamingTheDueDate() {
-        #expect(throws: DomainError.validation(field: "dueDate", message: "must not be before startDate")) {
+        #expect(throws: DomainError.validation(field: "dueDate", rule: .dueBeforeStart)) {
             try Validate.span(start: LocalDate("2026-12-10")!, due: LocalDate("2026-12-09")!)
         }
         #expect(throws: Never.self) { try Validate.span(start: LocalDate("2026-12-10")!, due: LocalDate("2026-12-10")!) }

@@ -49,4 +49,23 @@ import Vapor
             }
         }
     }
+
+    @Test func aRefusedFormShowsWordsNotKeys() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let session = try #require(try await world.session(.owner))
+            for (path, form) in [
+                ("/projects/\(world.projectA)/work-items", ["title": "x", "startDate": "2026-12-10", "dueDate": "2026-12-01"]),
+                ("/projects/\(world.projectA)/calendar", ["workingDates": "someday"]),
+                ("/customers", ["name": "", "language": "en"]),
+            ] {
+                let page = try await world.client.page(
+                    .POST, path, cookies: ["tandem_session": session.token], form: form.merging(["_csrf": session.csrf]) { $1 })
+                #expect(page.status == .badRequest)
+                for prefix in ["validation.", "form.", "field.", "error."] {
+                    #expect(!page.body.contains(">" + prefix) && !page.body.contains("⚠ " + prefix), "\(path) shows a raw \(prefix) key")
+                }
+            }
+        }
+    }
 }

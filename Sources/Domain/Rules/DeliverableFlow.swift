@@ -28,7 +28,7 @@ public enum DeliverableFlow {
             return .accepted
         case (.submitted, .return):
             guard let comment, !comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw DomainError.validation(field: "comment", message: "say what needs to change when returning a deliverable")
+                throw DomainError.validation(field: "comment", rule: .returnNeedsComment)
             }
             return .returned
         default:

@@ -9,13 +9,13 @@ public enum PasswordRule {
 
     public static func validate(_ password: String, field: String = "password") throws {
         guard password.count >= minLength else {
-            throw DomainError.validation(field: field, message: "must be at least \(minLength) characters")
+            throw DomainError.validation(field: field, rule: .minLength(minLength))
         }
         guard password.count <= maxLength else {
-            throw DomainError.validation(field: field, message: "must be at most \(maxLength) characters")
+            throw DomainError.validation(field: field, rule: .maxLength(maxLength))
         }
         guard !hasControlCharacters(password) else {
-            throw DomainError.validation(field: field, message: "must not contain control characters")
+            throw DomainError.validation(field: field, rule: .controlCharacters)
         }
     }
 

@@ -2,8 +2,9 @@
 public enum DomainError: Error, Equatable, Sendable {
     /// The object does not exist, or is hidden from whoever asked.
     case notFound
-    /// The input is invalid; `field` names the offending field as the client spelled it.
-    case validation(field: String, message: String)
+    /// The input is invalid; `field` names the offending field as the client spelled it, `rule` says what is wrong
+    /// (its `message` is the API's English text, its `key` the pages' catalogue entry).
+    case validation(field: String, rule: ValidationRule)
     /// The object is in a state that does not allow the action (e.g. signing off twice).
     case conflict(String)
     /// The requester knows the object but their role does not allow the action.
@@ -14,4 +15,15 @@ public enum DomainError: Error, Equatable, Sendable {
     case gone
     /// Too many attempts; retry after the given number of seconds.
     case throttled(retryAfterSeconds: Int)
+
+    /// A validation failure whose message has no rule yet (pages show the generic text): prefer a `ValidationRule`.
+    public static func validation(field: String, message: String) -> DomainError {
+        .validation(field: field, rule: .unlisted(message))
+    }
+
+    /// The English message of a validation failure, as the API answers it.
+    public var validationMessage: String? {
+        if case .validation(_, let rule) = self { return rule.message }
+        return nil
+    }
 }

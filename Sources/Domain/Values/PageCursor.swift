@@ -17,7 +17,7 @@ public enum PageCursor {
         guard cursor.utf8.count <= 64, let data = Data(base64Encoded: cursor), let text = String(data: data, encoding: .utf8),
             text.hasPrefix("o:"), let value = Int(text.dropFirst(2)), (0...maxOffset).contains(value)
         else {
-            throw DomainError.validation(field: field, message: "is not a cursor this API gave out")
+            throw DomainError.validation(field: field, rule: .cursor)
         }
         return value
     }

@@ -6,9 +6,9 @@ public enum Validate {
     /// because such text also ends up in e-mail subjects and IM titles.
     public static func text(_ value: String, field: String, max: Int = 200) throws -> String {
         let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.contains(where: { $0.isNewline }) else { throw DomainError.validation(field: field, message: "must be one line") }
-        guard !trimmed.isEmpty else { throw DomainError.validation(field: field, message: "must not be empty") }
-        guard trimmed.count <= max else { throw DomainError.validation(field: field, message: "must be at most \(max) characters") }
+        guard !trimmed.contains(where: { $0.isNewline }) else { throw DomainError.validation(field: field, rule: .oneLine) }
+        guard !trimmed.isEmpty else { throw DomainError.validation(field: field, rule: .empty) }
+        guard trimmed.count <= max else { throw DomainError.validation(field: field, rule: .maxLength(max)) }
         return trimmed
     }
 
@@ -18,12 +18,12 @@ public enum Validate {
         guard let value else { return nil }
         let trimmed = try storable(value, field: field).trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return nil }
-        guard trimmed.count <= max else { throw DomainError.validation(field: field, message: "must be at most \(max) characters") }
+        guard trimmed.count <= max else { throw DomainError.validation(field: field, rule: .maxLength(max)) }
         return trimmed
     }
 
     public static func lines(_ values: [String], field: String, maxCount: Int = 100) throws -> [String] {
-        guard values.count <= maxCount else { throw DomainError.validation(field: field, message: "at most \(maxCount) entries") }
+        guard values.count <= maxCount else { throw DomainError.validation(field: field, rule: .tooMany(maxCount, unit: "entries")) }
         return try values.compactMap { try optionalText($0, field: field, max: 1_000) }
     }
 
@@ -34,26 +34,26 @@ public enum Validate {
             !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             !trimmed.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" })
         else {
-            throw DomainError.validation(field: field, message: "must be an e-mail address")
+            throw DomainError.validation(field: field, rule: .email)
         }
         return trimmed
     }
 
     public static func date(_ value: String, field: String) throws -> LocalDate {
         guard let date = LocalDate(value) else {
-            throw DomainError.validation(field: field, message: "must be a real date YYYY-MM-DD between 1970 and 9999")
+            throw DomainError.validation(field: field, rule: .date)
         }
         return date
     }
 
     /// A start and a due date in order (due may equal start); the due date is named when it is not.
     public static func span(start: LocalDate, due: LocalDate, dueField: String = "dueDate") throws {
-        guard due >= start else { throw DomainError.validation(field: dueField, message: "must not be before startDate") }
+        guard due >= start else { throw DomainError.validation(field: dueField, rule: .dueBeforeStart) }
     }
 
     public static func timeZone(_ value: String, field: String = "timeZone") throws -> String {
         guard value.contains("/") || value == "UTC", TimeZone(identifier: value) != nil else {
-            throw DomainError.validation(field: field, message: "must be an IANA time zone such as Asia/Shanghai")
+            throw DomainError.validation(field: field, rule: .timeZone)
         }
         return value
     }
@@ -61,14 +61,14 @@ public enum Validate {
     public static func currency(_ value: String, field: String = "currency") throws -> String {
         let upper = value.uppercased()
         guard upper.count == 3, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw DomainError.validation(field: field, message: "must be a three-letter ISO 4217 code")
+            throw DomainError.validation(field: field, rule: .currency)
         }
         return upper
     }
 
     public static func range<T: Comparable>(_ value: T, _ range: ClosedRange<T>, field: String) throws -> T {
         guard range.contains(value) else {
-            throw DomainError.validation(field: field, message: "must be between \(range.lowerBound) and \(range.upperBound)")
+            throw DomainError.validation(field: field, rule: .range(lower: "\(range.lowerBound)", upper: "\(range.upperBound)"))
         }
         return value
     }
@@ -81,7 +81,7 @@ public enum Validate {
             let url = URL(string: value), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
-            throw DomainError.validation(field: field, message: "must be an http or https link")
+            throw DomainError.validation(field: field, rule: .link)
         }
         return value
     }
@@ -103,7 +103,7 @@ public enum Validate {
             case "\n" where previousWasCR: continue
             case "\t", "\n": scalars.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                throw DomainError.validation(field: field, message: "must not contain control characters")
+                throw DomainError.validation(field: field, rule: .controlCharacters)
             default: scalars.append(scalar)
             }
         }

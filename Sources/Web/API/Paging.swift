@@ -11,7 +11,7 @@ struct Paging {
     init(_ req: Request) throws {
         if let text = req.query[String.self, at: "limit"] {
             guard let value = Int(text), (1...200).contains(value) else {
-                throw DomainError.validation(field: "limit", message: "must be a whole number from 1 to 200")
+                throw DomainError.validation(field: "limit", rule: .wholeNumber(lower: 1, upper: 200))
             }
             limit = value
         } else {

@@ -106,13 +106,13 @@ enum PlanChartRequest {
         var zoom: GanttZoom?
         if let text = req.query[String.self, at: "zoom"], !text.isEmpty {
             guard let value = GanttZoom(rawValue: text) else {
-                throw DomainError.validation(field: "zoom", message: "must be day, week or month")
+                throw DomainError.validation(field: "zoom", rule: .zoom)
             }
             zoom = value
         }
         var baseline: (BaselineRecord, StoredBaseline)?
         if let text = req.query[String.self, at: "baseline"], !text.isEmpty {
-            guard let id = UUID(uuidString: text) else { throw DomainError.validation(field: "baseline", message: "must be a baseline id") }
+            guard let id = UUID(uuidString: text) else { throw DomainError.validation(field: "baseline", rule: .baseline) }
             baseline = try await BaselineActions.load(id, project: project, on: req.db)
         }
         return (zoom, baseline)

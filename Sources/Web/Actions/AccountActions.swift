@@ -79,7 +79,7 @@ enum AccountActions {
         return try await ctx.write { db in
             guard let inviter = try await MemberRecord.find(inviterID, on: db) else { throw DomainError.unauthenticated }
             guard try await MemberStore.byEmail(email, on: db) == nil else {
-                throw DomainError.validation(field: "email", message: "is already a member")
+                throw DomainError.validation(field: "email", rule: .memberEmailTaken)
             }
             let member = MemberRecord(
                 workspaceID: inviter.workspaceID, name: name, email: email, role: input.role,

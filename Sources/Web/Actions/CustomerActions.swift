@@ -54,7 +54,7 @@ enum CustomerActions {
             preferredChannel: input.preferredChannel, createdAt: ctx.now)
         return try await ctx.write { db in
             guard try await !ContactStore.emailTaken(email, workspaceID: customer.workspaceID, on: db) else {
-                throw DomainError.validation(field: "email", message: "is already the address of a contact")
+                throw DomainError.validation(field: "email", rule: .contactEmailTaken)
             }
             try await record.create(on: db)
             return record

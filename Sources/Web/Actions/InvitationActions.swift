@@ -32,7 +32,7 @@ enum InvitationActions {
 
     static func invite(_ input: CreateInvitationRequest, to project: ProjectRecord, in ctx: ActionContext) async throws -> Issued {
         guard let contact = try await ContactRecord.find(input.contactId, on: ctx.db), contact.customerID == project.customerID else {
-            throw DomainError.validation(field: "contactId", message: "is not a contact of this project's customer")
+            throw DomainError.validation(field: "contactId", rule: .notContact)
         }
         let token = SecretToken.generate()
         let expires = ctx.now.addingTimeInterval(invitationLifetime)

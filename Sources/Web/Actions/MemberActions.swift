@@ -69,7 +69,7 @@ enum MemberActions {
         guard let memberID = ctx.identity.memberID else { throw DomainError.forbidden }
         guard let member = try await MemberRecord.find(memberID, on: ctx.db) else { throw DomainError.unauthenticated }
         guard try await AccountActions.verify(current, hash: member.passwordHash, in: ctx) else {
-            throw DomainError.validation(field: "currentPassword", message: "is not your current password")
+            throw DomainError.validation(field: "currentPassword", rule: .wrongCurrentPassword)
         }
         _ = try await update(memberID, UpdateMemberRequest(password: new), in: ctx)
     }
@@ -96,7 +96,7 @@ enum MemberActions {
         let language = input.language ?? ctx.identity.language
         try await ctx.write { db in
             guard try await MemberStore.byEmail(email, on: db) == nil else {
-                throw DomainError.validation(field: "email", message: "is already a member")
+                throw DomainError.validation(field: "email", rule: .memberEmailTaken)
             }
             try await MemberInvitationRecord(
                 workspaceID: workspaceID, tokenHash: SecretToken.hash(token), email: email, role: input.role,

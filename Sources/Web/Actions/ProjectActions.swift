@@ -67,7 +67,7 @@ enum ProjectActions {
         if let budget = input.budgetMinor { _ = try Validate.range(budget, 0...Int(Int64.max / 2), field: "budgetMinor") }
         let workspaceID = try CustomerActions.workspaceID(in: ctx)
         guard let customer = try await CustomerRecord.find(input.customerId, on: ctx.db), customer.workspaceID == workspaceID else {
-            throw DomainError.validation(field: "customerId", message: "is not a customer of this workspace")
+            throw DomainError.validation(field: "customerId", rule: .notCustomer)
         }
         let record = ProjectRecord()
         record.workspaceID = workspaceID

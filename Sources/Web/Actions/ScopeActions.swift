@@ -23,7 +23,7 @@ enum ScopeActions {
         let outOfScope = try Validate.lines(input.outOfScope, field: "outOfScope")
         let notes = try Validate.optionalText(input.notes, field: "notes")
         guard !goals.isEmpty || !inScope.isEmpty else {
-            throw DomainError.validation(field: "inScope", message: "write down at least one goal or in-scope item")
+            throw DomainError.validation(field: "inScope", rule: .scopeEmpty)
         }
         let now = ctx.now
         return try await ctx.write { db in

@@ -122,11 +122,11 @@ enum WorkItemActions {
     }
 
     private static func dependencyList(_ ids: [UUID], lags: [DependencyLag]?) throws -> [WorkItem.Dependency] {
-        guard ids.count <= 200 else { throw DomainError.validation(field: "dependsOn", message: "at most 200 dependencies") }
+        guard ids.count <= 200 else { throw DomainError.validation(field: "dependsOn", rule: .tooMany(200, unit: "dependencies")) }
         let lagByID = Dictionary((lags ?? []).map { ($0.id, $0.lagDays) }, uniquingKeysWith: { $1 })
         for (index, lag) in (lags ?? []).enumerated() {
             guard ids.contains(lag.id) else {
-                throw DomainError.validation(field: "dependencyLags[\(index)].id", message: "must also be listed in dependsOn")
+                throw DomainError.validation(field: "dependencyLags[\(index)].id", rule: .lagNeedsDependency)
             }
             _ = try Validate.range(lag.lagDays, -365...365, field: "dependencyLags[\(index)].lagDays")
         }
@@ -140,7 +140,7 @@ enum WorkItemActions {
         let ids = deps.map(\.predecessorID)
         let found = try await PlanStore.countItems(ids, projectID: projectID, on: db)
         guard found == Set(ids).count else {
-            throw DomainError.validation(field: "dependsOn", message: "must name work items of this project")
+            throw DomainError.validation(field: "dependsOn", rule: .notProjectItems)
         }
     }
 
@@ -150,12 +150,12 @@ enum WorkItemActions {
             guard let member = try await MemberRecord.find(assignee, on: db), let project = try await ProjectRecord.find(projectID, on: db),
                 member.workspaceID == project.workspaceID
             else {
-                throw DomainError.validation(field: "assigneeId", message: "is not a member of this workspace")
+                throw DomainError.validation(field: "assigneeId", rule: .notMember)
             }
         }
         if let milestone {
             guard let found = try await MilestoneRecord.find(milestone, on: db), found.projectID == projectID else {
-                throw DomainError.validation(field: "milestoneId", message: "is not a milestone of this project")
+                throw DomainError.validation(field: "milestoneId", rule: .notMilestone)
             }
         }
     }

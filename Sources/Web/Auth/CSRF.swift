@@ -13,7 +13,7 @@ enum CSRF {
         let sent = (try? req.content.get(String.self, at: field)) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
         let expected = identity.csrfToken ?? req.cookies[cookie]?.string ?? ""
         guard !expected.isEmpty, constantTimeEqual(sent, expected) else {
-            throw DomainError.validation(field: field, message: "the form expired; reload the page and try again")
+            throw DomainError.validation(field: field, rule: .formExpired)
         }
     }
 

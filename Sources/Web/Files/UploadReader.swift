@@ -25,7 +25,7 @@ enum UploadReader {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
             let boundary = type.parameters["boundary"], !boundary.isEmpty, boundary.count <= 200
         else {
-            throw DomainError.validation(field: field, message: "send the file as multipart/form-data in a field named file")
+            throw DomainError.validation(field: field, rule: .fileForm("send the file as multipart/form-data in a field named file"))
         }
         if let length = req.headers.first(name: .contentLength).flatMap(Int.init), length > limit + overhead {
             throw tooLarge(limit)
@@ -42,7 +42,7 @@ enum UploadReader {
                 total += chunk.readableBytes
                 if total > limit + overhead { throw tooLarge(limit) }
                 do { try parser.execute(chunk) } catch {
-                    throw DomainError.validation(field: field, message: "the upload is not valid multipart/form-data")
+                    throw DomainError.validation(field: field, rule: .fileForm("the upload is not valid multipart/form-data"))
                 }
                 if let failure = state.failure { throw failure }
                 for piece in state.takeFileBytes() {
@@ -52,7 +52,7 @@ enum UploadReader {
             }
             guard state.fileComplete, let file = state.file, file.size > 0 else {
                 let named = !(state.filename ?? "").isEmpty
-                throw DomainError.validation(field: field, message: named ? "the file is empty" : "choose a file to upload")
+                throw DomainError.validation(field: field, rule: named ? .fileEmpty : .fileChoose)
             }
             let sha256 = try await file.finish(on: pool)
             return ReceivedUpload(filename: state.filename, contentType: state.fileContentType, size: file.size, sha256: sha256, file: file)
@@ -103,7 +103,7 @@ enum UploadReader {
             guard failure == nil else { return }
             if !inFile, disposition?.name == UploadReader.field, !fileSeen {
                 guard csrfMatches else {
-                    failure = DomainError.validation(field: CSRF.field, message: "the form expired; reload the page and try again")
+                    failure = DomainError.validation(field: CSRF.field, rule: .formExpired)
                     return
                 }
                 inFile = true
@@ -134,7 +134,7 @@ enum UploadReader {
                     filename = disposition?.filename
                     fileContentType = partType
                 } else {
-                    failure = DomainError.validation(field: CSRF.field, message: "the form expired; reload the page and try again")
+                    failure = DomainError.validation(field: CSRF.field, rule: .formExpired)
                 }
             } else if disposition?.name == CSRF.field, csrfSeen == nil {
                 csrfSeen = String(decoding: small, as: UTF8.self)

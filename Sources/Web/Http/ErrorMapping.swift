@@ -11,8 +11,8 @@ struct ErrorMapping: AsyncMiddleware {
         var message: String
         var field: String?
         var retryAfter: Int?
-        /// A validation failure's message without the field name (pages put it in the viewer's words).
-        var detail: String?
+        /// The rule a validation failure broke (pages put it in the viewer's words).
+        var rule: ValidationRule?
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -32,8 +32,8 @@ struct ErrorMapping: AsyncMiddleware {
         case let domain as DomainError:
             switch domain {
             case .notFound: return Mapped(status: .notFound, code: "not_found", message: "not found")
-            case .validation(let field, let message):
-                return Mapped(status: .badRequest, code: "validation_failed", message: "\(field) \(message)", field: field, detail: message)
+            case .validation(let field, let rule):
+                return Mapped(status: .badRequest, code: "validation_failed", message: "\(field) \(rule.message)", field: field, rule: rule)
             case .conflict(let message): return Mapped(status: .conflict, code: "conflict", message: message)
             case .forbidden: return Mapped(status: .forbidden, code: "forbidden", message: "your role does not allow this")
             case .unauthenticated: return Mapped(status: .unauthorized, code: "unauthenticated", message: "sign in first")
@@ -44,7 +44,9 @@ struct ErrorMapping: AsyncMiddleware {
         case let planning as PlanningError:
             // Names no item: this answer may go to a contact who must not learn of hidden items.
             if case .cycle = planning { return Mapped(status: .conflict, code: "conflict", message: "the plan has a dependency cycle") }
-            return Mapped(status: .badRequest, code: "validation_failed", message: "the plan cannot be scheduled", field: "dependsOn")
+            return Mapped(
+                status: .badRequest, code: "validation_failed", message: ValidationRule.unschedulable.message, field: "dependsOn",
+                rule: .unschedulable)
         case let abort as any AbortError:
             let code: String
             switch abort.status {

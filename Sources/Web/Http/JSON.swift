@@ -37,7 +37,7 @@ enum JSON {
         } catch let error as DomainError {
             throw error
         } catch {
-            throw DomainError.validation(field: "body", message: "must be a JSON object")
+            throw DomainError.validation(field: "body", rule: .jsonObject)
         }
     }
 
@@ -49,16 +49,16 @@ enum JSON {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .validation(field: path(context.codingPath, extra: key), message: "is required")
+            return .validation(field: path(context.codingPath, extra: key), rule: .required)
         case .typeMismatch(let type, let context):
-            return .validation(field: path(context.codingPath), message: "must be \(describe(type))")
+            return .validation(field: path(context.codingPath), rule: .type(describe(type), null: false))
         case .valueNotFound(let type, let context):
-            return .validation(field: path(context.codingPath), message: "must be \(describe(type)), not null")
+            return .validation(field: path(context.codingPath), rule: .type(describe(type), null: true))
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty { return .validation(field: "body", message: "must be valid JSON") }
-            return .validation(field: path(context.codingPath), message: "is not an allowed value")
+            if context.codingPath.isEmpty { return .validation(field: "body", rule: .json) }
+            return .validation(field: path(context.codingPath), rule: .notAllowed)
         @unknown default:
-            return .validation(field: "body", message: "is invalid")
+            return .validation(field: "body", rule: .invalid)
         }
     }
 

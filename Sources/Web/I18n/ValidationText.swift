@@ -1,76 +1,39 @@
 import Domain
 import Foundation
 
-/// A validation failure in the viewer's words. Domain rules speak English with the field's code name
-/// (which the API keeps); pages show the field's label and the message from the catalogue.
+/// A validation failure in the viewer's words. The Domain names the rule (`ValidationRule`: its English
+/// `message` is what the API answers); pages show the rule's catalogue text and the field's label, never
+/// the field's code name.
 enum ValidationText {
-    /// English message patterns (as `Validate` and the flows write them) and the catalogue key for each;
-    /// `(\d+)` groups become the text's arguments. A sentence that stands alone (it names no field) is
-    /// marked `whole`.
-    static let patterns: [(pattern: NSRegularExpression, key: String, whole: Bool)] = [
-        (#"^must not be empty$"#, "validation.empty", false),
-        (#"^must be at most (\d+) characters$"#, "validation.maxLength", false),
-        (#"^must be at least (\d+) characters$"#, "validation.minLength", false),
-        (#"^must be one line$"#, "validation.oneLine", false),
-        (#"^must not contain control characters$"#, "validation.control", false),
-        (#"^must be an e-mail address$"#, "validation.email", false),
-        (#"^must be a real date"#, "validation.date", false),
-        (#"^must not be before startDate$"#, "validation.dueBeforeStart", true),
-        (#"^must be an http or https link$"#, "validation.link", false),
-        (#"^must be an IANA time zone"#, "validation.timeZone", false),
-        (#"^must be a three-letter ISO 4217 code$"#, "validation.currency", false),
-        (#"^must be between (-?[\d.]+) and (-?[\d.]+)$"#, "validation.range", false),
-        (#"^write down at least one goal or in-scope item$"#, "validation.scopeEmpty", true),
-        (#"^say what needs to change when returning a deliverable$"#, "validation.returnComment", true),
-        (#"^the form expired"#, "validation.formExpired", true),
-        (#"^is already the address of a contact$"#, "validation.contactEmailTaken", false),
-        (#"^is already a member$"#, "validation.memberEmailTaken", false),
-        (#"^must name work items of this project$"#, "validation.notProjectItems", false),
-        (#"^is not a milestone of this project$"#, "validation.notMilestone", false),
-        (#"^is not a member of this workspace$"#, "validation.notMember", false),
-        (#"^is not a customer of this workspace$"#, "validation.notCustomer", false),
-        (#"^is not a contact of this project's customer$"#, "validation.notContact", false),
-        (#"^must be a number$"#, "validation.number", false),
-        (#"^must be an amount"#, "validation.amount", false),
-        (#"^could not be read$"#, "validation.unreadable", false),
-        (#"^at most (\d+) (?:entries|dates|dependencies)$"#, "validation.atMost", false),
-        (#"^lists (.+), which is also a non-working date$"#, "validation.nonWorkingClash", false),
-        (#"^must also be listed in dependsOn$"#, "validation.lagNeedsDependency", false),
-        (#"^must be a whole number from (\d+) to (\d+)$"#, "validation.range", false),
-        (#"^must be day, week or month$"#, "validation.zoom", false),
-        (#"^must be a baseline id$"#, "validation.baseline", false),
-        (#"^must be (?:a JSON object|valid JSON)$"#, "validation.json", false),
-        (#"^is not a cursor this API gave out$"#, "validation.cursor", false),
-        (#"^is required$"#, "validation.required", false),
-        (#"multipart/form-data"#, "validation.fileForm", true),
-        (#"^choose a file to upload$"#, "validation.fileChoose", true),
-        (#"^the file is empty$"#, "validation.fileEmpty", true),
-        (#"^(?:is invalid|is not an allowed value)$"#, "validation.invalid", false),
-        (#"^the plan cannot be scheduled$"#, "validation.invalid", false),
-        (#"^must be (?:a |an )?[a-z0-9 ]+(?:, not null)?$"#, "validation.type", false),
-    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1, $0.2) }
-
-    /// "Please check “Due”: …" or a sentence of its own, in `language`.
-    static func sentence(field: String?, message: String, language: Language, catalogue: Catalogue) -> String {
-        let (text, whole) = localized(message, language: language, catalogue: catalogue)
-        if whole { return text }
-        return catalogue.text("error.invalid", language, [label(field ?? "", language: language, catalogue: catalogue), text])
+    /// The rule's text in `language`: a fragment ("must not be empty") or, when the rule `standsAlone`,
+    /// a sentence of its own ("The due date is before the start date").
+    static func text(_ rule: ValidationRule, language: Language, catalogue: Catalogue) -> String {
+        catalogue.text(rule.key, language, rule.arguments)
     }
 
-    /// The message in `language`, and whether it stands alone.
-    static func localized(_ message: String, language: Language, catalogue: Catalogue) -> (String, Bool) {
-        let range = NSRange(message.startIndex..., in: message)
-        for entry in patterns {
-            guard let match = entry.pattern.firstMatch(in: message, range: range) else { continue }
-            let arguments = (1..<max(match.numberOfRanges, 1)).compactMap { Range(match.range(at: $0), in: message).map { String(message[$0]) } }
-            return (catalogue.text(entry.key, language, arguments), entry.whole)
-        }
-        return (catalogue.text("validation.invalid", language), false)
+    /// The failure as one sentence for a page that cannot point at the field: "Please check “Due”: …", the
+    /// rule's own sentence, or the bare text when the field has no label (a code name is never shown).
+    static func sentence(field: String?, rule: ValidationRule?, language: Language, catalogue: Catalogue) -> String {
+        let rule = rule ?? .invalid
+        let text = text(rule, language: language, catalogue: catalogue)
+        guard !rule.standsAlone, let label = field.flatMap({ label($0, language: language, catalogue: catalogue) }) else { return text }
+        return catalogue.text("error.invalid", language, [label, text])
     }
 
-    /// The field's label (`field.dueDate` → "Due"), or its code name when the catalogue has none.
-    static func label(_ field: String, language: Language, catalogue: Catalogue) -> String {
-        let key = "field.\(field)"
-        return catalogue.texts[language]?[key] == nil ? field : catalogue.text(key, language)
+    /// Fields whose label lives under another key than `field.<code name>`.
+    static let labelKeys: [String: String] = [
+        "customerId": "field.customer", "assigneeId": "field.owner", "milestoneId": "field.milestone",
+        "workspaceName": "setup.workspaceName", "inScope": "scope.inScope", "outOfScope": "scope.outOfScope",
+        "acceptanceCriteria": "deliverable.criteria", "link": "deliverable.link", "note": "deliverable.note",
+        "comment": "portal.comment", "nonWorkingDates": "calendar.nonWorking", "workingDates": "calendar.working",
+        "dependencyLags": "field.dependsOn", "newPassword": "field.password",
+    ]
+
+    /// The field's label (`dueDate` → "Due"), or nil when the catalogue has none. An indexed field such as
+    /// `workingDates[2]` or `dependencyLags[0].id` takes the label of its list.
+    static func label(_ field: String, language: Language, catalogue: Catalogue) -> String? {
+        let base = String(field.prefix { $0 != "[" && $0 != "." })
+        let key = labelKeys[base] ?? "field.\(base)"
+        return catalogue.texts[language]?[key] == nil ? nil : catalogue.text(key, language)
     }
 }

@@ -41,19 +41,24 @@ struct AuthPages {
     }
 
     @Sendable func setupForm(req: Request) async throws -> Response {
+        try await setupForm(req, form: nil)
+    }
+
+    /// The setup form, re-showing `form` (never its password) when it was refused.
+    func setupForm(_ req: Request, form: FormState?) async throws -> Response {
         let c = try await PageContext.make(req)
         guard try await MemberStore.count(on: req.db) == 0 else { return Layout.redirect("/signin") }
-        let languages = Components.languageOptions(c, selected: c.language)
-        return Layout.page(
-            c, title: c.t("setup.title"),
+        let f = FormFields(c, "setup-form", form)
+        return FormState.page(
+            c, title: c.t("setup.title"), form: form,
             """
             <section class="card narrow"><h1>\(c.t("setup.title"))</h1><p>\(c.t("setup.intro"))</p>
             \(c.form(action: "/setup", id: "setup-form", """
-              <label>\(c.t("setup.workspaceName"))<input name="workspaceName" required maxlength="200" autocomplete="organization"></label>
-              <label>\(c.t("field.yourName"))<input name="name" required maxlength="200" autocomplete="name"></label>
-              <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
-              <label>\(c.t("field.password"))<input name="password" type="password" required minlength="8" maxlength="200" autocomplete="new-password"></label>
-              <label>\(c.t("field.language"))<select name="language">\(languages)</select></label>
+              \(f.input("workspaceName", label: c.t("setup.workspaceName"), "required maxlength=\"200\" autocomplete=\"organization\""))
+              \(f.input("name", label: c.t("field.yourName"), "required maxlength=\"200\" autocomplete=\"name\""))
+              \(f.input("email", label: c.t("field.email"), type: "email", "required autocomplete=\"email\""))
+              \(f.input("password", label: c.t("field.password"), type: "password", keep: false, "required minlength=\"8\" maxlength=\"200\" autocomplete=\"new-password\""))
+              \(f.select("language", label: c.t("field.language"), options: Components.languageChoices(c), selected: [c.language.rawValue]))
               <button type="submit">\(c.t("setup.submit"))</button>
             """))</section>
             """)
@@ -68,12 +73,16 @@ struct AuthPages {
     }
 
     @Sendable func setup(req: Request) async throws -> Response {
-        let form = try FormInput.decode(SetupForm.self, from: req)
-        let member = try await AccountActions.setup(
-            SetupRequest(
-                workspaceName: form.workspaceName, name: form.name, email: form.email,
-                password: form.password, language: form.language), in: req.context)
-        return try await startSession(req, memberID: member.id!)
+        do {
+            let form = try FormInput.decode(SetupForm.self, from: req)
+            let member = try await AccountActions.setup(
+                SetupRequest(
+                    workspaceName: form.workspaceName, name: form.name, email: form.email,
+                    password: form.password, language: form.language), in: req.context)
+            return try await startSession(req, memberID: try member.requireID())
+        } catch {
+            return try await setupForm(req, form: try req.refusal(of: error, form: "setup-form"))
+        }
     }
 
     @Sendable func signInForm(req: Request) async throws -> Response {

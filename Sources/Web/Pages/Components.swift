@@ -13,7 +13,12 @@ enum Components {
 
     /// The two languages, named in the viewer's language.
     static func languageOptions(_ c: PageContext, selected: Language?) -> HTML {
-        options(Language.allCases.map { ($0.rawValue, c.t("language.\($0.rawValue)")) }, selected: selected?.rawValue)
+        options(languageChoices(c), selected: selected?.rawValue)
+    }
+
+    /// The two languages as choices for `FormFields.select`.
+    static func languageChoices(_ c: PageContext) -> [(value: String, label: String)] {
+        Language.allCases.map { (value: $0.rawValue, label: c.t("language.\($0.rawValue)")) }
     }
 }
 

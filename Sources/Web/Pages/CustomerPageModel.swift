@@ -9,6 +9,8 @@ struct CustomerPageModel {
     var contacts: [ContactRecord]
     var projects: [ProjectRecord]
     var canManage: Bool
+    /// A refused new-contact form, shown again with what was typed (see `FormState`).
+    var form: FormState? = nil
 
     static func load(_ req: Request) async throws -> CustomerPageModel {
         let customer = try await req.authorizedCustomer()
@@ -35,16 +37,17 @@ enum CustomerView {
         let projectRows: [HTML] = model.projects.compactMap { project in
             project.id.map { "<li><a href=\"\(PagePath.project($0))\">\(project.name)</a></li>" }
         }
-        let channels = Components.options(ContactChannel.allCases.map { ($0.rawValue, c.t("channel.\($0.rawValue)")) })
+        let channels = ContactChannel.allCases.map { (value: $0.rawValue, label: c.t("channel.\($0.rawValue)")) }
+        let f = FormFields(c, "new-contact", model.form)
         let form: HTML =
             model.canManage
             ? """
             <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
-              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-              <label>\(c.t("field.email"))<input name="email" type="email" required></label>
-              <label>\(c.t("field.phone"))<input name="phone" type="tel" maxlength="40"></label>
-              <label>\(c.t("field.language"))<select name="language">\(Components.languageOptions(c, selected: customer.language))</select></label>
-              <label>\(c.t("field.preferredChannel"))<select name="preferredChannel">\(channels)</select></label>
+              \(f.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
+              \(f.input("email", label: c.t("field.email"), type: "email", "required"))
+              \(f.input("phone", label: c.t("field.phone"), type: "tel", "maxlength=\"40\""))
+              \(f.select("language", label: c.t("field.language"), options: Components.languageChoices(c), selected: [customer.language.rawValue]))
+              \(f.select("preferredChannel", label: c.t("field.preferredChannel"), options: channels))
               <button type="submit">\(c.t("contacts.create"))</button>
             """))</section>
             """ : .empty

@@ -11,7 +11,7 @@ enum FormInput {
         } catch let error as DecodingError {
             throw JSON.describe(error)
         } catch {
-            throw DomainError.validation(field: "form", message: "could not be read")
+            throw DomainError.validation(field: "form", rule: .unreadable)
         }
     }
 

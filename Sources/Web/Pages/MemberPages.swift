@@ -99,9 +99,9 @@ struct MemberPages {
         do {
             issued = try await MemberActions.invite(
                 CreateMemberInvitationRequest(email: form.email, role: form.role, language: form.language), in: req.context)
-        } catch DomainError.validation(let field, let message) {
+        } catch DomainError.validation(let field, let rule) {
             let c = try await PageContext.make(req)
-            let sentence = ValidationText.sentence(field: field, message: message, language: c.language, catalogue: c.catalogue)
+            let sentence = ValidationText.sentence(field: field, rule: rule, language: c.language, catalogue: c.catalogue)
             return try await page(req, refusal: sentence, status: .badRequest, invite: form)
         }
         let c = try await PageContext.make(req)

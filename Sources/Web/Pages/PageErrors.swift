@@ -21,7 +21,7 @@ enum PageErrors {
         case .tooManyRequests: message = c.t("error.throttled")
         case .badRequest:
             message = ValidationText.sentence(
-                field: mapped.field, message: mapped.detail ?? mapped.message, language: c.language, catalogue: c.req.tandem.catalogue)
+                field: mapped.field, rule: mapped.rule, language: c.language, catalogue: c.req.tandem.catalogue)
         default: message = c.t("error.server")
         }
         let response = Layout.page(

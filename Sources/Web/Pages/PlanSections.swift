@@ -67,7 +67,10 @@ enum PlanSections {
     }
 
     /// The team's baselines: one link each to compare, and a form to save the current plan.
-    static func baselines(_ c: PageContext, _ records: [BaselineSummary], selected: UUID?, base: String, timeZone: String) -> HTML {
+    static func baselines(
+        _ c: PageContext, _ records: [BaselineSummary], selected: UUID?, base: String, timeZone: String, form: FormState? = nil
+    ) -> HTML {
+        let f = FormFields(c, "new-baseline", form)
         let rows: [HTML] = records.reversed().map { record in
             let link: HTML =
                 record.id == selected
@@ -80,21 +83,22 @@ enum PlanSections {
             <section class="card no-print" id="baselines"><h2>\(c.t("baseline.title"))</h2>\
             \(records.isEmpty ? "<p class=\"empty\">\(c.t("baseline.none"))</p>" : "<ul class=\"list\">\(rows)</ul>" as HTML)\
             \(c.form(action: base + "/baselines", id: "new-baseline", cssClass: "inline", """
-              <input name="name" required maxlength="200" placeholder="\(c.t("baseline.name"))" aria-label="\(c.t("baseline.name"))">\
-              <button type="submit">\(c.t("baseline.create"))</button>
+              <input name="name" required maxlength="200"\(f.attributes("name")) value="\(f.value("name"))" placeholder="\(c.t("baseline.name"))" aria-label="\(c.t("baseline.name"))">\
+              <button type="submit">\(c.t("baseline.create"))</button>\(f.error("name"))
             """))</section>
             """
     }
 
     /// The project's working calendar as two lists of dates.
-    static func calendar(_ c: PageContext, _ calendar: WorkingCalendar, base: String) -> HTML {
+    static func calendar(_ c: PageContext, _ calendar: WorkingCalendar, base: String, form: FormState? = nil) -> HTML {
+        let f = FormFields(c, "working-calendar", form)
         let off = calendar.nonWorkingDates.sorted().map(\.description).joined(separator: "\n")
         let on = calendar.workingDates.sorted().map(\.description).joined(separator: "\n")
         return """
             <section class="card no-print" id="calendar"><h2>\(c.t("calendar.title"))</h2><p class="hint">\(c.t("calendar.intro"))</p>\
             \(c.form(action: base + "/calendar", id: "working-calendar", """
-              <div class="row"><label>\(c.t("calendar.nonWorking"))<textarea name="nonWorkingDates" rows="5">\(off)</textarea></label>
-              <label>\(c.t("calendar.working"))<textarea name="workingDates" rows="5">\(on)</textarea></label></div>
+              <div class="row">\(f.textarea("nonWorkingDates", label: c.t("calendar.nonWorking"), value: off, rows: 5))
+              \(f.textarea("workingDates", label: c.t("calendar.working"), value: on, rows: 5))</div>
               <button type="submit">\(c.t("calendar.save"))</button>
             """))</section>
             """

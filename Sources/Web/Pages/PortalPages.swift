@@ -25,19 +25,29 @@ struct PortalPages {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        try await Self.page(req, project: try await req.authorizedProject(), form: nil)
+    }
+
+    /// The project page of the portal, re-showing `form` when it was refused; the caller has authorized `project`.
+    static func page(_ req: Request, project: ProjectRecord, form: FormState?) async throws -> Response {
         let c = try await PageContext.make(req)
-        let model = try await PortalProjectModel.load(req)
+        var model = try await PortalProjectModel.load(req, project: project)
+        model.form = form
         // A member previewing reads the page in the previewed contact's language.
         let lc = model.preview?.context(c) ?? c
-        return Layout.page(lc, title: model.name, PortalProjectView.render(lc, model))
+        return FormState.page(lc, title: model.name, form: form, PortalProjectView.render(lc, model))
     }
 
     @Sendable func signOff(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
-        let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: form.comment, in: req.context)
-        return Layout.redirect("\(PagePath.portalProject(project.id!))#scope")
+        do {
+            let form = try FormInput.decode(CommentRequest.self, from: req)
+            _ = try await ScopeActions.signOff(projectID: try project.requireID(), number: number, comment: form.comment, in: req.context)
+            return Layout.redirect("\(PagePath.portalProject(try project.requireID()))#scope")
+        } catch {
+            return try await Self.page(req, project: project, form: try req.refusal(of: error, form: "sign-off-\(number)"))
+        }
     }
 
     @Sendable func accept(req: Request) async throws -> Response {
@@ -50,8 +60,14 @@ struct PortalPages {
 
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
-        let form = try FormInput.decode(CommentRequest.self, from: req)
-        _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
-        return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+        do {
+            let form = try FormInput.decode(CommentRequest.self, from: req)
+            _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
+            return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+        } catch {
+            let state = try req.refusal(of: error, form: "return-\(try deliverable.requireID().uuidString)")
+            guard let project = try await ProjectRecord.find(deliverable.projectID, on: req.db) else { throw DomainError.notFound }
+            return try await Self.page(req, project: project, form: state)
+        }
     }
 }

@@ -80,9 +80,9 @@ struct ProfilePages {
         guard let memberID = try await req.identity.memberID else { throw DomainError.forbidden }
         do {
             _ = try await MemberActions.update(memberID, UpdateMemberRequest(name: form.name, language: form.language), in: req.context)
-        } catch DomainError.validation(let field, let message) {
+        } catch DomainError.validation(let field, let rule) {
             let c = try await PageContext.make(req)
-            let sentence = ValidationText.sentence(field: field, message: message, language: c.language, catalogue: c.catalogue)
+            let sentence = ValidationText.sentence(field: field, rule: rule, language: c.language, catalogue: c.catalogue)
             return try await page(req, Feedback(nameError: sentence, typedName: form.name), status: .badRequest)
         }
         return Layout.redirect("\(PagePath.profile)?done=saved")
@@ -92,12 +92,12 @@ struct ProfilePages {
         let form = try FormInput.decode(PasswordForm.self, from: req)
         do {
             try await MemberActions.changeOwnPassword(current: form.currentPassword, new: form.password, in: req.context)
-        } catch DomainError.validation(let field, let message) {
+        } catch DomainError.validation(let field, let rule) {
             let c = try await PageContext.make(req)
             if field == "currentPassword" {
                 return try await page(req, Feedback(currentError: c.t("profile.wrongCurrent")), status: .badRequest)
             }
-            let sentence = ValidationText.sentence(field: field, message: message, language: c.language, catalogue: c.catalogue)
+            let sentence = ValidationText.sentence(field: field, rule: rule, language: c.language, catalogue: c.catalogue)
             return try await page(req, Feedback(passwordError: sentence), status: .badRequest)
         }
         return Layout.redirect("\(PagePath.profile)?done=password")
@@ -145,9 +145,9 @@ struct ProfilePages {
         do {
             member = try await MemberActions.accept(
                 AcceptMemberInvitationRequest(token: token, name: form.name, password: form.password, language: form.language), in: req.context)
-        } catch DomainError.validation(let field, let message) {
+        } catch DomainError.validation(let field, let rule) {
             let language = form.language ?? .en
-            let sentence = ValidationText.sentence(field: field, message: message, language: language, catalogue: req.tandem.catalogue)
+            let sentence = ValidationText.sentence(field: field, rule: rule, language: language, catalogue: req.tandem.catalogue)
             return try await joinPage(req, typed: form, error: sentence, status: .badRequest)
         }
         let previous = try await Credentials.identity(of: req, surface: .page).credentialID

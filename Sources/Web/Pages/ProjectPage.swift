@@ -8,9 +8,21 @@ import Vapor
 /// progress. `ProjectPageModel.load` gathers it, `render` draws it.
 enum ProjectPage {
     @Sendable static func show(req: Request) async throws -> Response {
+        try await show(req, project: try await req.authorizedProject(), form: nil)
+    }
+
+    /// The page, re-showing `form` (a refused form of it) when given; the caller has authorized `project`.
+    static func show(_ req: Request, project: ProjectRecord, form: FormState?) async throws -> Response {
         let c = try await PageContext.make(req)
-        let model = try await ProjectPageModel.load(req, catalogue: c.catalogue, language: c.language)
-        return Layout.page(c, title: model.name, render(c, model))
+        var model = try await ProjectPageModel.load(req, project: project, catalogue: c.catalogue, language: c.language)
+        model.form = form
+        return FormState.page(c, title: model.name, form: form, render(c, model))
+    }
+
+    /// The same, for routes that name a milestone, deliverable or work item (already authorized) of the project.
+    static func show(_ req: Request, projectID: UUID, form: FormState?) async throws -> Response {
+        guard let project = try await ProjectRecord.find(projectID, on: req.db) else { throw DomainError.notFound }
+        return try await show(req, project: project, form: form)
     }
 
     /// The page from its model; reads nothing else.
@@ -23,7 +35,8 @@ enum ProjectPage {
             c, charts: base, ganttQuery: ganttQuery,
             zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
             comparison: comparison, isEmpty: model.plan.items.isEmpty)
-        let baselines = PlanSections.baselines(c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone)
+        let baselines = PlanSections.baselines(
+            c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone, form: model.form)
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
         let manage: HTML =
             model.canManage
@@ -37,15 +50,19 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
-            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, files: model.files))
-            \(milestoneSection(c, milestones, base: base, files: model.files))
-            \(workSection(c, plan: model.plan, milestones: milestones.map(\.milestone), memberNames: model.memberNames, pager: model.pager, base: base))
+            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, files: model.files, form: model.form))
+            \(milestoneSection(c, milestones, base: base, files: model.files, form: model.form))
+            \(workSection(
+                c, plan: model.plan, milestones: milestones.map(\.milestone), memberNames: model.memberNames, pager: model.pager, base: base,
+                form: model.form))
             \(baselines)
-            \(PlanSections.calendar(c, model.plan.calendar, base: base))
+            \(PlanSections.calendar(c, model.plan.calendar, base: base, form: model.form))
             """
     }
 
-    static func scopeSection(_ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String, files: PageFiles = PageFiles()) -> HTML {
+    static func scopeSection(
+        _ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String, files: PageFiles = PageFiles(), form: FormState? = nil
+    ) -> HTML {
         let rendered: [HTML] = versions.map { version in
             """
             <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
@@ -54,31 +71,36 @@ enum ProjectPage {
             """
         }
         let latest = versions.first
+        let f = FormFields(c, "new-scope", form)
+        let hint: HTML = " <small>\(c.t("hint.onePerLine"))</small>"
         return """
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(versions.isEmpty ? "<p class=\"empty\">\(c.t("scope.none"))</p>" : HTML.empty)\(rendered)
-            <details\(flag: "open", versions.isEmpty)><summary>\(c.t("scope.propose"))</summary>\(c.form(action: base + "/scope-versions", id: "new-scope", """
-              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3">\(latest.map { $0.goals.joined(separator: "\n") } ?? "")</textarea></label>
-              <label>\(c.t("scope.inScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="inScope" rows="3">\(latest.map { $0.inScope.joined(separator: "\n") } ?? "")</textarea></label>
-              <label>\(c.t("scope.outOfScope")) <small>\(c.t("hint.onePerLine"))</small><textarea name="outOfScope" rows="3">\(latest.map { $0.outOfScope.joined(separator: "\n") } ?? "")</textarea></label>
-              <label>\(c.t("field.notes"))<textarea name="notes" rows="2"></textarea></label>
+            <details\(flag: "open", versions.isEmpty || f.refused)><summary>\(c.t("scope.propose"))</summary>\(c.form(action: base + "/scope-versions", id: "new-scope", """
+              \(f.textarea("goals", label: c.t("field.goals"), hint: hint, value: latest.map { $0.goals.joined(separator: "\n") }))
+              \(f.textarea("inScope", label: c.t("scope.inScope"), hint: hint, value: latest.map { $0.inScope.joined(separator: "\n") }))
+              \(f.textarea("outOfScope", label: c.t("scope.outOfScope"), hint: hint, value: latest.map { $0.outOfScope.joined(separator: "\n") }))
+              \(f.textarea("notes", label: c.t("field.notes"), rows: 2))
               <button type="submit">\(c.t("scope.submit"))</button>
             """))</details></section>
             """
     }
 
-    static func milestoneSection(_ c: PageContext, _ milestones: [MilestoneDetail], base: String, files: PageFiles = PageFiles()) -> HTML {
+    static func milestoneSection(
+        _ c: PageContext, _ milestones: [MilestoneDetail], base: String, files: PageFiles = PageFiles(), form: FormState? = nil
+    ) -> HTML {
         let rendered: [HTML] = milestones.map { detail in
             let milestone = detail.milestone
             let rows: [HTML] = detail.deliverables.map { deliverable in
                 let canSubmit = DeliverableFlow.allows(.submit, from: deliverable.status)
+                let s = FormFields(c, "submit-\(deliverable.id.uuidString)", form)
                 let submit: HTML =
                     canSubmit
                     ? c.form(
                         action: "\(PagePath.deliverableSubmit(deliverable.id))", cssClass: "inline",
                         """
-                        <input name="link" type="url" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
-                        <input name="note" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
-                        <button type="submit">\(c.t("deliverable.submit"))</button>
+                        <input name="link" type="url"\(s.attributes("link")) value="\(s.value("link"))" placeholder="https://…" aria-label="\(c.t("deliverable.link"))">\
+                        <input name="note"\(s.attributes("note")) value="\(s.value("note"))" placeholder="\(c.t("deliverable.note"))" aria-label="\(c.t("deliverable.note"))">\
+                        <button type="submit">\(c.t("deliverable.submit"))</button>\(s.error("link"))\(s.error("note"))
                         """) : .empty
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
@@ -86,26 +108,28 @@ enum ProjectPage {
                     \(files.team(c, deliverable))</li>
                     """
             }
+            let d = FormFields(c, "new-deliverable-\(milestone.id.uuidString)", form)
             let visibility: HTML =
                 milestone.visibleToCustomer
                 ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
                 <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
-                <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
-                  <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-                  <label>\(c.t("deliverable.criteria"))<textarea name="acceptanceCriteria" rows="2"></textarea></label>
+                <details\(flag: "open", d.refused)><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
+                  \(d.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
+                  \(d.textarea("acceptanceCriteria", label: c.t("deliverable.criteria"), rows: 2))
                   <button type="submit">\(c.t("deliverable.create"))</button>
                 """))</details></article>
                 """
         }
+        let f = FormFields(c, "new-milestone", form)
         return """
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\(rendered)
-            <details\(flag: "open", milestones.isEmpty)><summary>\(c.t("milestones.new"))</summary>\(c.form(action: base + "/milestones", id: "new-milestone", """
-              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-              <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required></label>
-              <label>\(c.t("field.description"))<textarea name="description" rows="2"></textarea></label>
-              <label class="check"><input type="checkbox" name="visibleToCustomer" checked> \(c.t("visibility.showCustomer"))</label>
+            <details\(flag: "open", milestones.isEmpty || f.refused)><summary>\(c.t("milestones.new"))</summary>\(c.form(action: base + "/milestones", id: "new-milestone", """
+              \(f.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
+              \(f.input("dueDate", label: c.t("field.dueDate"), type: "date", "required"))
+              \(f.textarea("description", label: c.t("field.description"), rows: 2))
+              \(f.check("visibleToCustomer", label: c.t("visibility.showCustomer"), checked: true))
               <button type="submit">\(c.t("milestones.create"))</button>
             """))</details></section>
             """
@@ -115,7 +139,7 @@ enum ProjectPage {
 
     static func workSection(
         _ c: PageContext, plan: ProjectPlan, milestones: [Milestone], memberNames: [UUID: String],
-        pager: Pager, base: String
+        pager: Pager, base: String, form: FormState? = nil
     ) -> HTML {
         let items = plan.items
         let titles = plan.titles
@@ -134,36 +158,39 @@ enum ProjectPage {
                     $0.earlyFinish != item.dueDate
                         ? "<s>\(item.dueDate.description)</s> \($0.earlyFinish.description)" : "\(item.dueDate.description)"
                 } ?? "\(item.dueDate.description)"
+            let p = FormFields(c, "progress-\(item.id.uuidString)", form)
             return """
                 <tr><td>\(item.isKey ? "★ " : "")\(item.title)\(item.visibleToCustomer ? HTML.empty : " <span class=\"tag muted\">\(c.t("visibility.internal"))</span>")</td>\
                 <td>\(item.assigneeID.flatMap { memberNames[$0] } ?? "—")</td><td class="date">\(start)</td><td class="date">\(due)</td>\
                 <td>\(deps.isEmpty ? "—" : deps)</td><td>\(c.t("workStatus.\(item.status.rawValue)"))</td>\
                 <td>\(c.form(action: "\(PagePath.workItemProgress(item.id))", cssClass: "inline progress-form", """
-                <input name="progress" type="number" min="0" max="100" step="5" value="\(item.progress)" aria-label="\(c.t("field.progress")) \(item.title)">\
-                <button type="submit">\(c.t("action.save"))</button>
+                <input name="progress" type="number" min="0" max="100" step="5"\(p.attributes("progress")) value="\(p.value("progress", String(item.progress)))" aria-label="\(c.t("field.progress")) \(item.title)">\
+                <button type="submit">\(c.t("action.save"))</button>\(p.error("progress"))
                 """))<a class="edit-link" href="\(PagePath.workItemEdit(item.id))">\(c.t("work.edit"))</a></td></tr>
                 """
         }
-        let memberOptions = Components.options(memberNames.sorted { $0.value < $1.value }.map { ($0.key.uuidString, $0.value) })
-        let milestoneOptions: [HTML] = milestones.map { "<option value=\"\($0.id.uuidString)\">\($0.name)</option>" }
+        let none = [(value: "", label: "—")]
+        let memberOptions = none + memberNames.sorted { $0.value < $1.value }.map { (value: $0.key.uuidString, label: $0.value) }
+        let milestoneOptions = none + milestones.map { (value: $0.id.uuidString, label: $0.name) }
         // A select of every item is fine for a few hundred; beyond that, offer the items of the table page shown.
         let candidates = items.count <= Self.fullDependencyList ? items[...] : items[pager.range]
-        let dependencyOptions: [HTML] = candidates.map { "<option value=\"\($0.id.uuidString)\">\($0.title)</option>" }
+        let dependencyOptions = candidates.map { (value: $0.id.uuidString, label: $0.title) }
+        let f = FormFields(c, "new-work-item", form)
         return """
             <section class="card no-print" id="work"><h2>\(c.t("work.title"))</h2>\
             <div class="scroll"><table id="work-items"><thead><tr><th>\(c.t("field.title"))</th><th>\(c.t("field.owner"))</th>\
             <th>\(c.t("field.startDate"))</th><th>\(c.t("field.dueDate"))</th><th>\(c.t("field.dependsOn"))</th><th>\(c.t("field.status"))</th>\
             <th>\(c.t("field.progress"))</th></tr></thead><tbody>\(rows)</tbody></table></div>\(pager.links(c))
-            <details\(flag: "open", items.isEmpty)><summary>\(c.t("work.new"))</summary>\(c.form(action: base + "/work-items", id: "new-work-item", """
-              <label>\(c.t("field.title"))<input name="title" required maxlength="200"></label>
-              <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required></label>
-              <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required></label>
-              <label>\(c.t("field.estimateHours"))<input name="estimateHours" inputmode="decimal"></label></div>
-              <div class="row"><label>\(c.t("field.owner"))<select name="assigneeId"><option value="">—</option>\(memberOptions)</select></label>
-              <label>\(c.t("field.milestone"))<select name="milestoneId"><option value="">—</option>\(milestoneOptions)</select></label></div>
-              <label>\(c.t("field.dependsOn"))<select name="dependsOn[]" multiple size="4">\(dependencyOptions)</select></label>
-              <label class="check"><input type="checkbox" name="visibleToCustomer" checked> \(c.t("visibility.showCustomer"))</label>
-              <label class="check"><input type="checkbox" name="isKey"> \(c.t("work.isKey"))</label>
+            <details\(flag: "open", items.isEmpty || f.refused)><summary>\(c.t("work.new"))</summary>\(c.form(action: base + "/work-items", id: "new-work-item", """
+              \(f.input("title", label: c.t("field.title"), "required maxlength=\"200\""))
+              <div class="row">\(f.input("startDate", label: c.t("field.startDate"), type: "date", "required"))
+              \(f.input("dueDate", label: c.t("field.dueDate"), type: "date", "required"))
+              \(f.input("estimateHours", label: c.t("field.estimateHours"), "inputmode=\"decimal\""))</div>
+              <div class="row">\(f.select("assigneeId", label: c.t("field.owner"), options: memberOptions))
+              \(f.select("milestoneId", label: c.t("field.milestone"), options: milestoneOptions))</div>
+              \(f.select("dependsOn", label: c.t("field.dependsOn"), options: dependencyOptions, multiple: true, "size=\"4\""))
+              \(f.check("visibleToCustomer", label: c.t("visibility.showCustomer"), checked: true))
+              \(f.check("isKey", label: c.t("work.isKey"), checked: false))
               <button type="submit">\(c.t("work.create"))</button>
             """))</details></section>
             """

@@ -19,6 +19,11 @@ struct ProjectPages {
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
+        try await newForm(req, form: nil)
+    }
+
+    /// The new-project form, re-showing `form` when it was refused.
+    func newForm(_ req: Request, form: FormState?) async throws -> Response {
         let c = try await PageContext.make(req)
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
@@ -27,19 +32,20 @@ struct ProjectPages {
                 c, title: c.t("nav.newProject"),
                 "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
         }
-        let options: [HTML] = customers.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
+        let options = try customers.map { (value: try $0.requireID().uuidString, label: $0.name) }
         let today = LocalDate(req.now, in: TimeZone(identifier: "Asia/Shanghai")!)
-        return Layout.page(
-            c, title: c.t("nav.newProject"),
+        let f = FormFields(c, "new-project", form)
+        return FormState.page(
+            c, title: c.t("nav.newProject"), form: form,
             """
             <section class="card narrow"><h1>\(c.t("nav.newProject"))</h1>\(c.form(action: "/projects", id: "new-project", """
-              <label>\(c.t("field.customer"))<select name="customerId">\(options)</select></label>
-              <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>
-              <label>\(c.t("field.goals")) <small>\(c.t("hint.onePerLine"))</small><textarea name="goals" rows="3"></textarea></label>
-              <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required value="\(today.description)"></label>
-              <label>\(c.t("field.timeZone"))<input name="timeZone" required value="Asia/Shanghai"></label></div>
-              <div class="row"><label>\(c.t("field.currency"))<input name="currency" maxlength="3" value="CNY"></label>
-              <label>\(c.t("field.budget"))<input name="budget" inputmode="decimal"></label></div>
+              \(f.select("customerId", label: c.t("field.customer"), options: options))
+              \(f.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
+              \(f.textarea("goals", label: c.t("field.goals"), hint: " <small>\(c.t("hint.onePerLine"))</small>"))
+              <div class="row">\(f.input("startDate", label: c.t("field.startDate"), type: "date", value: today.description, "required"))
+              \(f.input("timeZone", label: c.t("field.timeZone"), value: "Asia/Shanghai", "required"))</div>
+              <div class="row">\(f.input("currency", label: c.t("field.currency"), value: "CNY", "maxlength=\"3\""))
+              \(f.input("budget", label: c.t("field.budget"), "inputmode=\"decimal\""))</div>
               <button type="submit">\(c.t("projects.create"))</button>
             """))</section>
             """)
@@ -56,11 +62,19 @@ struct ProjectPages {
     }
 
     @Sendable func create(req: Request) async throws -> Response {
+        do {
+            return try await saveProject(req)
+        } catch {
+            return try await newForm(req, form: try req.refusal(of: error, form: "new-project"))
+        }
+    }
+
+    private func saveProject(_ req: Request) async throws -> Response {
         let form = try FormInput.decode(ProjectForm.self, from: req)
         var budgetMinor: Int?
         if let text = FormInput.optional(form.budget) {
             guard let value = Decimal(string: text), value >= 0, value < 1_000_000_000_000 else {
-                throw DomainError.validation(field: "budget", message: "must be an amount such as 12000 or 12000.50")
+                throw DomainError.validation(field: "budget", rule: .amount)
             }
             budgetMinor = NSDecimalNumber(decimal: value * 100).intValue
         }
@@ -81,13 +95,17 @@ struct ProjectPages {
 
     @Sendable func proposeScope(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let form = try FormInput.decode(ScopeForm.self, from: req)
-        _ = try await ScopeActions.propose(
-            ProposeScopeRequest(
-                goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
-                outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
-            projectID: project.id!, in: req.context)
-        return Layout.redirect("\(PagePath.project(project.id!))#scope")
+        do {
+            let form = try FormInput.decode(ScopeForm.self, from: req)
+            _ = try await ScopeActions.propose(
+                ProposeScopeRequest(
+                    goals: FormInput.lines(form.goals), inScope: FormInput.lines(form.inScope),
+                    outOfScope: FormInput.lines(form.outOfScope), notes: form.notes),
+                projectID: try project.requireID(), in: req.context)
+            return Layout.redirect("\(PagePath.project(try project.requireID()))#scope")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-scope"))
+        }
     }
 
     struct MilestoneForm: Decodable {
@@ -99,13 +117,17 @@ struct ProjectPages {
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let form = try FormInput.decode(MilestoneForm.self, from: req)
-        _ = try await MilestoneActions.create(
-            CreateMilestoneRequest(
-                name: form.name, dueDate: form.dueDate, description: form.description,
-                visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
-            projectID: project.id!, in: req.context)
-        return Layout.redirect("\(PagePath.project(project.id!))#milestones")
+        do {
+            let form = try FormInput.decode(MilestoneForm.self, from: req)
+            _ = try await MilestoneActions.create(
+                CreateMilestoneRequest(
+                    name: form.name, dueDate: form.dueDate, description: form.description,
+                    visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
+                projectID: try project.requireID(), in: req.context)
+            return Layout.redirect("\(PagePath.project(try project.requireID()))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-milestone"))
+        }
     }
 
     struct WorkItemForm: Decodable {
@@ -122,10 +144,18 @@ struct ProjectPages {
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
+        do {
+            return try await saveWorkItem(req, project: project)
+        } catch {
+            return try await ProjectPage.show(req, project: project, form: try req.refusal(of: error, form: "new-work-item"))
+        }
+    }
+
+    private func saveWorkItem(_ req: Request, project: ProjectRecord) async throws -> Response {
         let form = try FormInput.decode(WorkItemForm.self, from: req)
         var hours: Double?
         if let text = FormInput.optional(form.estimateHours) {
-            guard let value = Double(text) else { throw DomainError.validation(field: "estimateHours", message: "must be a number") }
+            guard let value = Double(text) else { throw DomainError.validation(field: "estimateHours", rule: .number) }
             hours = value
         }
         _ = try await WorkItemActions.create(
@@ -146,19 +176,29 @@ struct ProjectPages {
 
     @Sendable func createDeliverable(req: Request) async throws -> Response {
         let milestone = try await req.authorizedMilestone()
-        let form = try FormInput.decode(DeliverableForm.self, from: req)
-        _ = try await MilestoneActions.createDeliverable(
-            CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
-            milestone: milestone, in: req.context)
-        return Layout.redirect("\(PagePath.project(milestone.projectID))#milestones")
+        let key = "new-deliverable-\(try milestone.requireID().uuidString)"
+        do {
+            let form = try FormInput.decode(DeliverableForm.self, from: req)
+            _ = try await MilestoneActions.createDeliverable(
+                CreateDeliverableRequest(name: form.name, acceptanceCriteria: form.acceptanceCriteria),
+                milestone: milestone, in: req.context)
+            return Layout.redirect("\(PagePath.project(milestone.projectID))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, projectID: milestone.projectID, form: try req.refusal(of: error, form: key))
+        }
     }
 
     @Sendable func submitDeliverable(req: Request) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
-        let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
-        _ = try await MilestoneActions.submit(
-            deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
-        return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
+        let key = "submit-\(try deliverable.requireID().uuidString)"
+        do {
+            let form = try FormInput.decode(SubmitDeliverableRequest.self, from: req)
+            _ = try await MilestoneActions.submit(
+                deliverable, SubmitDeliverableRequest(note: form.note, link: FormInput.optional(form.link)), in: req.context)
+            return Layout.redirect("\(PagePath.project(deliverable.projectID))#milestones")
+        } catch {
+            return try await ProjectPage.show(req, projectID: deliverable.projectID, form: try req.refusal(of: error, form: key))
+        }
     }
 
     struct ProgressForm: Decodable {
@@ -167,8 +207,13 @@ struct ProjectPages {
 
     @Sendable func updateProgress(req: Request) async throws -> Response {
         let item = try await req.authorizedWorkItem()
-        let form = try FormInput.decode(ProgressForm.self, from: req)
-        _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), in: req.context)
-        return Layout.redirect("\(PagePath.project(item.projectID))#work")
+        let key = "progress-\(try item.requireID().uuidString)"
+        do {
+            let form = try FormInput.decode(ProgressForm.self, from: req)
+            _ = try await WorkItemActions.update(item, with: UpdateWorkItemRequest(progress: form.progress), in: req.context)
+            return Layout.redirect("\(PagePath.project(item.projectID))#work")
+        } catch {
+            return try await ProjectPage.show(req, projectID: item.projectID, form: try req.refusal(of: error, form: key))
+        }
     }
 }

@@ -3,27 +3,22 @@ import Foundation
 
 /// The edit form of one work item: title, dates, owner, status, progress and dependencies.
 enum WorkItemEditView {
-    static func form(_ c: PageContext, item: WorkItem, items: [WorkItem], memberNames: [UUID: String]) -> HTML {
-        let owners: [HTML] = memberNames.sorted { $0.value < $1.value }.map { id, name in
-            "<option value=\"\(id.uuidString)\"\(flag: "selected", item.assigneeID == id)>\(name)</option>"
-        }
-        let statuses: [HTML] = WorkItemStatus.allCases.map { status in
-            "<option value=\"\(status.rawValue)\"\(flag: "selected", item.status == status)>\(c.t("workStatus.\(status.rawValue)"))</option>"
-        }
-        let dependsOn = Set(item.dependsOn)
-        let others: [HTML] = items.filter { $0.id != item.id }.map { other in
-            "<option value=\"\(other.id.uuidString)\"\(flag: "selected", dependsOn.contains(other.id))>\(other.title)</option>"
-        }
+    /// `state` is a refused submit of this form, shown again with what was typed.
+    static func form(_ c: PageContext, item: WorkItem, items: [WorkItem], memberNames: [UUID: String], state: FormState? = nil) -> HTML {
+        let f = FormFields(c, "edit-work-item", state)
+        let owners = [(value: "", label: "—")] + memberNames.sorted { $0.value < $1.value }.map { (value: $0.key.uuidString, label: $0.value) }
+        let statuses = WorkItemStatus.allCases.map { (value: $0.rawValue, label: c.t("workStatus.\($0.rawValue)")) }
+        let others = items.filter { $0.id != item.id }.map { (value: $0.id.uuidString, label: $0.title) }
         return """
             \(c.form(action: "\(PagePath.workItemEdit(item.id))", id: "edit-work-item", """
-              <label>\(c.t("field.title"))<input name="title" required maxlength="200" value="\(item.title)"></label>
-              <div class="row"><label>\(c.t("field.startDate"))<input name="startDate" type="date" required value="\(item.startDate.description)"></label>
-              <label>\(c.t("field.dueDate"))<input name="dueDate" type="date" required value="\(item.dueDate.description)"></label></div>
-              <div class="row"><label>\(c.t("field.owner"))<select name="assigneeId"><option value="">—</option>\(owners)</select></label>
-              <label>\(c.t("field.status"))<select name="status">\(statuses)</select></label>
-              <label>\(c.t("field.progress"))<input name="progress" type="number" min="0" max="100" value="\(item.progress)"></label></div>
+              \(f.input("title", label: c.t("field.title"), value: item.title, "required maxlength=\"200\""))
+              <div class="row">\(f.input("startDate", label: c.t("field.startDate"), type: "date", value: item.startDate.description, "required"))
+              \(f.input("dueDate", label: c.t("field.dueDate"), type: "date", value: item.dueDate.description, "required"))</div>
+              <div class="row">\(f.select("assigneeId", label: c.t("field.owner"), options: owners, selected: item.assigneeID.map { [$0.uuidString] } ?? []))
+              \(f.select("status", label: c.t("field.status"), options: statuses, selected: [item.status.rawValue]))
+              \(f.input("progress", label: c.t("field.progress"), type: "number", value: String(item.progress), "min=\"0\" max=\"100\""))</div>
               <input type="hidden" name="dependenciesShown" value="1">
-              <label>\(c.t("field.dependsOn"))<select name="dependsOn[]" multiple size="8">\(others)</select></label>
+              \(f.select("dependsOn", label: c.t("field.dependsOn"), options: others, selected: item.dependsOn.map(\.uuidString), multiple: true, "size=\"8\""))
               <button type="submit">\(c.t("work.saveChanges"))</button>
             """))
             """

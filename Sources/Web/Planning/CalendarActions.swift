@@ -20,7 +20,7 @@ enum CalendarActions {
         let off = try dates(input.nonWorkingDates, field: "nonWorkingDates")
         let on = try dates(input.workingDates, field: "workingDates")
         if let both = off.intersection(on).min() {
-            throw DomainError.validation(field: "workingDates", message: "lists \(both), which is also a non-working date")
+            throw DomainError.validation(field: "workingDates", rule: .nonWorkingClash("\(both)"))
         }
         try await ctx.writePlan(projectID: projectID) { db in
             try await CalendarStore.replace(projectID: projectID, nonWorkingDates: off, workingDates: on, on: db)
@@ -29,7 +29,7 @@ enum CalendarActions {
     }
 
     private static func dates(_ texts: [String], field: String) throws -> Set<LocalDate> {
-        guard texts.count <= maxDates else { throw DomainError.validation(field: field, message: "at most \(maxDates) dates") }
+        guard texts.count <= maxDates else { throw DomainError.validation(field: field, rule: .tooMany(maxDates, unit: "dates")) }
         var result = Set<LocalDate>()
         for (index, text) in texts.enumerated() {
             result.insert(try Validate.date(text.trimmingCharacters(in: .whitespaces), field: "\(field)[\(index)]"))

@@ -41,6 +41,8 @@ struct PortalProjectModel {
     var preview: PortalPreview? = nil
     /// Files of the scope version and deliverables shown.
     var files = PageFiles()
+    /// A refused form of the page (a return without a reason), shown again with what was typed (see `FormState`).
+    var form: FormState? = nil
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -53,7 +55,11 @@ struct PortalProjectModel {
 
     /// The project `req` names, as the signed-in contact may see it.
     static func load(_ req: Request) async throws -> PortalProjectModel {
-        let project = try await req.authorizedProject()
+        try await load(req, project: try await req.authorizedProject())
+    }
+
+    /// The model of `project`, which the caller has authorized for the signed-in contact.
+    static func load(_ req: Request, project: ProjectRecord) async throws -> PortalProjectModel {
         let projectID = try project.requireID()
         let identity = try await req.identity
         let preview = try await PortalPreview.load(req, project: project)

@@ -68,12 +68,13 @@ enum PortalProjectView {
 
     static func scope(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         guard let current = model.scope else { return "<p class=\"empty\">\(c.t("portal.noScope"))</p>" }
+        let f = FormFields(c, "sign-off-\(current.number)", model.form)
         let signForm: HTML =
             ScopeFlow.canSignOff(current.status) && model.canApprove
             ? c.form(
                 action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope",
                 """
-                <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
+                \(f.textarea("comment", label: c.t("portal.comment"), rows: 2))
                 <button type="submit">\(c.t("portal.signOff"))</button>
                 """)
             : .empty
@@ -85,13 +86,14 @@ enum PortalProjectView {
 
     static func milestone(_ c: PageContext, _ detail: MilestoneDetail, _ model: PortalProjectModel) -> HTML {
         let rows: [HTML] = detail.deliverables.map { d in
+            let back = FormFields(c, "return-\(d.id.uuidString)", model.form)
             let decide: HTML =
                 DeliverableFlow.allows(.accept, from: d.status) && model.canApprove
                 ? """
                 \(c.form(action: "\(PagePath.portalDecision(d.id, .accept))", cssClass: "inline accept-deliverable", """
                 <button type="submit">\(c.t("portal.accept"))</button>
                 """))\(c.form(action: "\(PagePath.portalDecision(d.id, .`return`))", cssClass: "return-deliverable", """
-                <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
+                \(back.textarea("comment", label: c.t("portal.returnWhy"), rows: 2, "required"))\
                 <button type="submit" class="secondary">\(c.t("portal.return"))</button>
                 """))
                 """ : .empty

@@ -24,11 +24,17 @@ struct ProjectPageModel {
     var baselines: [BaselineSummary]
     var pager: Pager
     var files = PageFiles()
+    /// A refused form of the page, shown again with what was typed (see `FormState`).
+    var form: FormState? = nil
 
     var base: String { "\(PagePath.project(projectID))" }
 
     static func load(_ req: Request, catalogue: Catalogue, language: Language) async throws -> ProjectPageModel {
-        let project = try await req.authorizedProject()
+        try await load(req, project: try await req.authorizedProject(), catalogue: catalogue, language: language)
+    }
+
+    /// The model of `project`, which the caller has authorized.
+    static func load(_ req: Request, project: ProjectRecord, catalogue: Catalogue, language: Language) async throws -> ProjectPageModel {
         let projectID = try project.requireID()
         let options = try await PlanChartRequest.ganttOptions(req, project: project)
         let plan = try await ProjectPlan.load(project, customerView: false, in: req.context)
