@@ -6,9 +6,13 @@ import Foundation
 enum PortalProjectView {
     static func render(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
-        let planBlocks = PlanSections.plan(c, charts: model.chartsBase, ganttQuery: "", zoom: .empty, comparison: .empty)
+        let planBlocks = PlanSections.plan(
+            c, charts: model.chartsBase, ganttQuery: "", zoom: .empty,
+            comparison: DecisionViews.lateList(c, model.milestones.map(\.milestone), outlooks: model.outlooks))
+        let notice: HTML =
+            model.notice.map { "<p class=\"notice\" role=\"status\" id=\"notice\" data-notice=\"\($0.rawValue)\">\(c.t($0.key))</p>" } ?? .empty
         return """
-            <div class="portal"><h1>\(model.name)</h1>
+            <div class="portal">\(notice)<h1>\(model.name)</h1>
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <span>\(c.t("field.endDate")): \(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
             \(waiting(c, model))
@@ -33,18 +37,35 @@ enum PortalProjectView {
 
     static func scope(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         guard let current = model.scope else { return "<p class=\"empty\">\(c.t("portal.noScope"))</p>" }
-        let signForm: HTML =
+        let decide: HTML =
             ScopeFlow.canSignOff(current.status) && model.canApprove
-            ? c.form(
+            ? """
+            \(c.form(
                 action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope",
                 """
                 <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
-                <button type="submit">\(c.t("portal.signOff"))</button>
-                """)
-            : .empty
+                <button type="submit" data-confirm="\(c.t("portal.confirmSignOff", String(current.number)))">\(c.t("portal.signOff"))</button>
+                """))\(c.form(
+                action: "\(model.chartsBase)/scope-versions/\(current.number)/request-changes", cssClass: "request-changes-scope",
+                """
+                <label>\(c.t("portal.requestChangesWhy"))<textarea name="comment" rows="2" required></textarea></label>
+                <button type="submit" class="secondary">\(c.t("portal.requestChanges"))</button>
+                """))
+            """ : .empty
+        let diff: HTML =
+            model.signedScope.map { ScopeDiffView.render(c, ScopeDiff(current, against: $0), signedAnchor: "scope-v\($0.number)") } ?? .empty
+        let signed: HTML =
+            model.signedScope.map { signed in
+                """
+                <article class="scope-version signed" id="scope-v\(signed.number)"><h3>\(c.t("scope.signedVersion", String(signed.number)))</h3>\
+                \(ScopeView.lists(c, signed, timeZone: model.timeZone, names: model.names))\(PortalReceipt.view(c, model.receipts[signed.id]))</article>
+                """
+            } ?? .empty
         return """
+            <article class="scope-version current" id="scope-v\(current.number)">\
             <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status.rawValue)">\(c.t("scope.status.\(current.status.rawValue)"))</span></h3>\
-            \(ScopeView.lists(c, current, timeZone: model.timeZone))\(PortalReceipt.view(c, model.receipts[current.id]))\(signForm)
+            \(diff)\(ScopeView.lists(c, current, timeZone: model.timeZone, names: model.names))\(PortalReceipt.view(c, model.receipts[current.id]))\(decide)</article>\
+            \(signed)
             """
     }
 
@@ -54,7 +75,7 @@ enum PortalProjectView {
                 DeliverableFlow.allows(.accept, from: d.status) && model.canApprove
                 ? """
                 \(c.form(action: "\(PagePath.portalDecision(d.id, .accept))", cssClass: "inline accept-deliverable", """
-                <button type="submit">\(c.t("portal.accept"))</button>
+                <button type="submit" data-confirm="\(c.t("portal.confirmAccept", d.name))">\(c.t("portal.accept"))</button>
                 """))\(c.form(action: "\(PagePath.portalDecision(d.id, .`return`))", cssClass: "return-deliverable", """
                 <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
                 <button type="submit" class="secondary">\(c.t("portal.return"))</button>
@@ -64,11 +85,12 @@ enum PortalProjectView {
                 <li id="d-\(d.id.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
                 \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.t("deliverable.criteria")): \($0)</div>" as HTML } ?? .empty)\
                 \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
-                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
+                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\
+                \(DecisionViews.deliverableRecord(c, d, names: model.names, timeZone: model.timeZone))\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
                 """
         }
         return
-            "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small>\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+            "<article class=\"milestone\" id=\"m-\(detail.milestone.id.uuidString)\"><h3>◆ \(detail.milestone.name) <small>\(detail.milestone.dueDate.description)</small> \(DecisionViews.lateBadge(c, model.outlooks[detail.milestone.id]))</h3><ul class=\"list\">\(rows)</ul></article>"
     }
 
     static func work(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
