@@ -266,6 +266,7 @@ T = {
  "milestone.lateNote": ("work forecast to finish {0}, after the due date", "预计 {0} 完成，晚于截止日期"),
  "milestone.lateLine": ("due {0}, work forecast to finish {1}", "截止 {0}，预计 {1} 完成"),
  "milestone.atRisk": ("Milestones at risk", "有延期风险的里程碑"),
+ "validation.scopeChangesComment": ("Say what should change in this scope version", "请说明这一版范围需要修改的地方"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -22,6 +22,7 @@ enum ValidationText {
         (#"^must be between (-?[\d.]+) and (-?[\d.]+)$"#, "validation.range", false),
         (#"^write down at least one goal or in-scope item$"#, "validation.scopeEmpty", true),
         (#"^say what needs to change when returning a deliverable$"#, "validation.returnComment", true),
+        (#"^say what should change in this scope version$"#, "validation.scopeChangesComment", true),
         (#"^the form expired"#, "validation.formExpired", true),
         (#"^is already the address of a contact$"#, "validation.contactEmailTaken", false),
         (#"^is already a member$"#, "validation.memberEmailTaken", false),

@@ -26,7 +26,8 @@ import Testing
         let onTime = GanttMilestone(name: "M2 上线", date: ymd("2025-03-12"), forecast: ymd("2025-03-12"))
         let done = GanttMilestone(name: "M1 原型", date: ymd("2025-03-04"), isDone: true, forecast: ymd("2025-03-05"))
         let svg = render([onTime, done])
-        #expect(!svg.contains("late"))
+        #expect(!svg.contains("class=\"ms late\""))
+        #expect(!svg.contains("class=\"ms done late\""))
         #expect(!svg.contains("⚠"))
     }
 }
