@@ -26,7 +26,9 @@ import Vapor
             #expect(sent.string("changesRequestedAt") != nil)
             let entries = try await AuditEntryRecord.query(on: app.db).all()
             #expect(entries.map(\.action) == ["scope.request_changes"])
-            #expect(try await app.verifyAuditLog().entries == 1)
+            let verification = try await app.verifyAuditLog()
+            #expect(verification.ok)
+            #expect(verification.entries == 1)
             // and the team follows with a new version
             let next = try await world.client.json(
                 .POST, "/api/v1/projects/\(world.projectA)/scope-versions", token: world.ownerToken,
