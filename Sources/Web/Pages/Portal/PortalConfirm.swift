@@ -2,7 +2,8 @@ import Domain
 import Foundation
 
 /// The one confirmation before a sign-off or an acceptance, without JavaScript: the first submit shows this
-/// page, whose button sends the same form again with `confirm=yes` (app.js shortcuts it with a dialog).
+/// page, whose button sends the same form again with `confirm=yes`. No script shortcut on purpose: one path
+/// for every browser, and the page shows the comment being confirmed, which a native dialog would not.
 enum PortalConfirm {
     struct Form: Decodable {
         var comment: String?

@@ -44,7 +44,7 @@ enum PortalProjectView {
                 action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope",
                 """
                 <label>\(c.t("portal.comment"))<textarea name="comment" rows="2"></textarea></label>
-                <button type="submit" data-confirm="\(c.t("portal.confirmSignOff", String(current.number)))">\(c.t("portal.signOff"))</button>
+                <button type="submit">\(c.t("portal.signOff"))</button>
                 """))\(c.form(
                 action: "\(model.chartsBase)/scope-versions/\(current.number)/request-changes", cssClass: "request-changes-scope",
                 """
@@ -75,7 +75,7 @@ enum PortalProjectView {
                 DeliverableFlow.allows(.accept, from: d.status) && model.canApprove
                 ? """
                 \(c.form(action: "\(PagePath.portalDecision(d.id, .accept))", cssClass: "inline accept-deliverable", """
-                <button type="submit" data-confirm="\(c.t("portal.confirmAccept", d.name))">\(c.t("portal.accept"))</button>
+                <button type="submit">\(c.t("portal.accept"))</button>
                 """))\(c.form(action: "\(PagePath.portalDecision(d.id, .`return`))", cssClass: "return-deliverable", """
                 <label>\(c.t("portal.returnWhy"))<textarea name="comment" rows="2" required></textarea></label>\
                 <button type="submit" class="secondary">\(c.t("portal.return"))</button>
