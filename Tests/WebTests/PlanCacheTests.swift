@@ -13,19 +13,19 @@ import Vapor
 
     @Test func movingADateShowsInTheNextScheduleAndList() async throws {
         try await withTestApp { app, _ in
-            // given a schedule that was computed (and cached) once
+            // given a schedule that was computed (and cached) once; the plan ends with its milestones (2026-12-20)
             let world = try await World.make(app)
-            #expect(try await Self.endDate(world) == "2026-12-04")
-            // when a work item moves
+            #expect(try await Self.endDate(world) == "2026-12-20")
+            // when a work item moves past them
             _ = try await world.client.json(
                 .PATCH, "/api/v1/work-items/\(world.visibleItem)", token: world.ownerToken,
-                body: ["dueDate": "2026-12-11", "progress": 30])
+                body: ["dueDate": "2026-12-31", "progress": 30])
             // then the schedule, the list and the project all show it
-            #expect(try await Self.endDate(world) == "2026-12-11")
+            #expect(try await Self.endDate(world) == "2026-12-31")
             let list = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)/work-items", token: world.ownerToken)
             #expect(list.items.first { $0["id"] as? String == world.visibleItem.uuidString }?["progress"] as? Int == 30)
             let project = try await world.client.json(.GET, "/api/v1/projects/\(world.projectA)", token: world.ownerToken)
-            #expect(project.string("endDate") == "2026-12-11")
+            #expect(project.string("endDate") == "2026-12-31")
         }
     }
 

@@ -12,6 +12,7 @@ import TestSupport
         (CreateProjectRequest.self, "CreateProjectRequest"), (UpdateProjectRequest.self, "UpdateProjectRequest"),
         (CreateInvitationRequest.self, "CreateInvitationRequest"), (ProposeScopeRequest.self, "CreateScopeVersionRequest"),
         (CommentRequest.self, "SignOffRequest"), (CommentRequest.self, "AcceptDeliverableRequest"), (CommentRequest.self, "ReturnDeliverableRequest"),
+        (CommentRequest.self, "RequestScopeChangesRequest"),
         (CreateMilestoneRequest.self, "CreateMilestoneRequest"), (CreateDeliverableRequest.self, "CreateDeliverableRequest"),
         (SubmitDeliverableRequest.self, "SubmitDeliverableRequest"), (CreateWorkItemRequest.self, "CreateWorkItemRequest"),
         (UpdateWorkItemRequest.self, "UpdateWorkItemRequest"), (CreateBaselineRequest.self, "CreateBaselineRequest"),

@@ -143,11 +143,11 @@ import Vapor
             // when the contact signs off and accepts through the portal
             let signed = try await world.client.page(
                 .POST, portal + "/scope-versions/1/sign-off", cookies: cookies,
-                form: ["comment": "OK", "_csrf": session.csrf])
+                form: ["comment": "OK", "confirm": "yes", "_csrf": session.csrf])
             #expect(signed.status == .seeOther)
             let accepted = try await world.client.page(
                 .POST, "/portal/deliverables/\(world.visibleDeliverable)/accept", cookies: cookies,
-                form: ["_csrf": session.csrf])
+                form: ["confirm": "yes", "_csrf": session.csrf])
             #expect(accepted.status == .seeOther)
             let page = try await world.client.page(.GET, portal, cookies: cookies).body
             // then each shows its entry's hash, labelled

@@ -19,6 +19,7 @@ import Vapor
         .notCustomer, .notContact, .number, .amount, .unreadable, .nonWorkingClash("2026-10-01"), .lagNeedsDependency, .zoom,
         .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid, .unschedulable, .type("a string", null: false),
         .fileForm("the upload is not valid multipart/form-data"), .fileChoose, .fileEmpty, .wrongCurrentPassword,
+        .scopeChangesComment,
     ]
 
     static func listed(_ rule: ValidationRule) -> Bool {
@@ -27,7 +28,8 @@ import Vapor
             .range, .wholeNumber, .link, .tooMany, .scopeEmpty, .returnNeedsComment, .formExpired, .contactEmailTaken,
             .memberEmailTaken, .notProjectItems, .notMilestone, .notMember, .notCustomer, .notContact, .number, .amount, .unreadable,
             .nonWorkingClash, .lagNeedsDependency, .zoom, .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid,
-            .unschedulable, .type, .fileForm, .fileChoose, .fileEmpty, .wrongCurrentPassword:
+            .unschedulable, .type, .fileForm, .fileChoose, .fileEmpty, .wrongCurrentPassword,
+            .scopeChangesComment:
             true
         case .unlisted: false
         }

@@ -4,6 +4,8 @@ import Foundation
 /// record as it is now. One definition, so the two can never drift apart.
 public enum AuditContent {
     public static let scopeSignOff = "scope.sign_off"
+    /// A contact sent a proposal back; recorded in the history, not a decision `verify` compares with the record.
+    public static let scopeRequestChanges = "scope.request_changes"
     public static let deliverableAccept = "deliverable.accept"
     public static let deliverableReturn = "deliverable.return"
 

@@ -52,12 +52,18 @@ public struct GanttMilestone: Hashable, Sendable {
     public let name: String
     public let date: LocalDate
     public let isDone: Bool
+    /// Its work is forecast to finish on `forecast`, after `date`: drawn with a visible "late" mark, not colour alone.
+    public let forecast: LocalDate?
 
-    public init(name: String, date: LocalDate, isDone: Bool = false) {
+    public init(name: String, date: LocalDate, isDone: Bool = false, forecast: LocalDate? = nil) {
         self.name = name
         self.date = date
         self.isDone = isDone
+        self.forecast = forecast
     }
+
+    /// Forecast past its due date and not done yet.
+    public var isLate: Bool { !isDone && forecast.map { $0 > date } == true }
 }
 
 /// Already-translated words the Gantt chart shows in its legend, tooltips and description.
@@ -75,11 +81,14 @@ public struct GanttLabels: Hashable, Sendable {
     public var ungrouped: String
     /// Plural noun for the description, e.g. "work items".
     public var workItems: String
+    /// The mark next to a milestone whose work is forecast past its due date, and the word for its forecast.
+    public var late: String
+    public var forecast: String
 
     public init(
         todo: String, doing: String, done: String, blocked: String, criticalPath: String,
         milestone: String, today: String, baseline: String, slipped: String,
-        ungrouped: String, workItems: String
+        ungrouped: String, workItems: String, late: String = "Late", forecast: String = "forecast"
     ) {
         self.todo = todo
         self.doing = doing
@@ -92,6 +101,8 @@ public struct GanttLabels: Hashable, Sendable {
         self.slipped = slipped
         self.ungrouped = ungrouped
         self.workItems = workItems
+        self.late = late
+        self.forecast = forecast
     }
 
     /// Plain English words for Domain's own tests and benchmarks; the app passes the catalogue's.

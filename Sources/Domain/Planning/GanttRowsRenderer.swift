@@ -73,8 +73,20 @@ struct GanttRowsRenderer {
 
     private mutating func milestone(_ milestone: GanttMilestone, y: Double) {
         let x = layout.x(milestone.date.dayNumber) + layout.pixelsPerDay / 2
-        out += "<g class=\"ms\(milestone.isDone ? " done" : "")\"><title>"
-        out += SVGText.escape("\(labels.milestone): \(milestone.name), \(milestone.date)\(milestone.isDone ? ", \(labels.done)" : "")")
-        out += "</title><path d=\"M\(SVGText.number(x)) \(SVGText.number(y + 4))l7 7-7 7-7-7z\"/></g>"
+        var tip = "\(labels.milestone): \(milestone.name), \(milestone.date)\(milestone.isDone ? ", \(labels.done)" : "")"
+        if milestone.isLate, let forecast = milestone.forecast { tip += "; \(labels.late), \(labels.forecast) \(forecast)" }
+        out += "<g class=\"ms\(milestone.isDone ? " done" : "")\(milestone.isLate ? " late" : "")\"><title>"
+        out += SVGText.escape(tip)
+        out += "</title><path d=\"M\(SVGText.number(x)) \(SVGText.number(y + 4))l7 7-7 7-7-7z\"/>"
+        if milestone.isLate {
+            // A visible word, not colour alone; placed left of the diamond when it would run off the chart's end.
+            let word = "⚠ \(labels.late)"
+            let room = GanttLayout.labelWidth + layout.chartWidth - x
+            let leftward = room < SVGText.width(word, fontSize: 11) + 14
+            let textX = leftward ? x - 10 : x + 10
+            out += "<text class=\"lt\(leftward ? " e" : "")\" x=\"\(SVGText.number(textX))\" y=\"\(SVGText.number(y + 15))\">"
+            out += SVGText.escape(word) + "</text>"
+        }
+        out += "</g>"
     }
 }

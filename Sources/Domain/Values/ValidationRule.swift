@@ -49,6 +49,7 @@ public enum ValidationRule: Equatable, Sendable {
     /// An upload that is not multipart/form-data with a `file` field (`detail` is the API's English sentence).
     case fileForm(String)
     case fileChoose
+    case scopeChangesComment
     case fileEmpty
     case wrongCurrentPassword
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
@@ -100,6 +101,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .type(let kind, let null): null ? "must be \(kind), not null" : "must be \(kind)"
         case .fileForm(let detail): detail
         case .fileChoose: "choose a file to upload"
+        case .scopeChangesComment: "say what should change in this scope version"
         case .fileEmpty: "the file is empty"
         case .wrongCurrentPassword: "is not your current password"
         case .unlisted(let message): message
@@ -147,6 +149,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .type: "validation.type"
         case .fileForm: "validation.fileForm"
         case .fileChoose: "validation.fileChoose"
+        case .scopeChangesComment: "validation.scopeChangesComment"
         case .fileEmpty: "validation.fileEmpty"
         case .wrongCurrentPassword: "validation.wrongCurrentPassword"
         }
@@ -167,7 +170,7 @@ public enum ValidationRule: Equatable, Sendable {
     public var standsAlone: Bool {
         switch self {
         case .dueBeforeStart, .scopeEmpty, .returnNeedsComment, .formExpired, .unschedulable, .fileForm, .fileChoose, .fileEmpty,
-            .wrongCurrentPassword:
+            .wrongCurrentPassword, .scopeChangesComment:
             true
         default: false
         }

@@ -16,6 +16,7 @@ public enum AllMigrations {
         CreateAuditState(),
         ProtectDecidedRecords(),
         CreateKnownDevices(),
+        AddScopeChangeRequests(),
         CreateFiles(),
         CreateProjectVisits(),
         CreateMemberAccess(),

@@ -34,6 +34,9 @@ public final class ScopeVersionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "signed_off_by") public var signedOffBy: UUID?
     @OptionalField(key: "signed_off_at") public var signedOffAt: Date?
     @OptionalField(key: "sign_off_comment") public var signOffComment: String?
+    @OptionalField(key: "changes_requested_by") public var changesRequestedBy: UUID?
+    @OptionalField(key: "changes_requested_at") public var changesRequestedAt: Date?
+    @OptionalField(key: "changes_requested_comment") public var changesRequestedComment: String?
     public init() {}
 
     /// The Domain value; lists that do not read as JSON are an error naming the row.
@@ -49,7 +52,8 @@ public final class ScopeVersionRecord: Model, @unchecked Sendable {
             id: id, projectID: projectID, number: number, goals: try list(goalsJSON, "goals"),
             inScope: try list(inScopeJSON, "in_scope"), outOfScope: try list(outOfScopeJSON, "out_of_scope"),
             notes: notes, status: status, createdAt: createdAt, signedOffBy: signedOffBy, signedOffAt: signedOffAt,
-            signOffComment: signOffComment)
+            signOffComment: signOffComment, changesRequestedBy: changesRequestedBy, changesRequestedAt: changesRequestedAt,
+            changesRequestedComment: changesRequestedComment)
     }
 }
 

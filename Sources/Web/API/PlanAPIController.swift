@@ -32,6 +32,9 @@ struct PlanAPIController {
         let paging = try Paging(req)
         let details = try await MilestoneStore.details(projectID: project.id!, onlyCustomerVisible: customerView, on: req.db)
         let (page, next) = paging.page(details)
+        // A plan that cannot be scheduled (a cycle) has no forecast: its milestones answer forecastDate null.
+        let outlooks =
+            (try? await ProjectPlan.load(project, customerView: customerView, in: req.context))?.milestoneOutlooks(customerView: customerView) ?? [:]
         let files = try await FileStore.files(of: .deliverable, ownerIDs: page.flatMap { $0.deliverables.map(\.id) }, on: req.db)
         var items: [MilestoneResponse] = []
         for detail in page {
@@ -39,7 +42,7 @@ struct PlanAPIController {
             for deliverable in detail.deliverables {
                 rendered.append(try await MilestoneActions.response(deliverable, files: files[deliverable.id] ?? [], on: req.db))
             }
-            items.append(MilestoneResponse(detail.milestone, deliverables: rendered))
+            items.append(MilestoneResponse(detail.milestone, deliverables: rendered, outlook: outlooks[detail.milestone.id]))
         }
         return JSON.response(ListResponse(items: items, nextCursor: next))
     }

@@ -15,6 +15,10 @@ struct ProjectsAPIController {
         api.endpoint(.POST, "projects", ":projectID", "scope-versions", rule: .projectTeam, surface: .api, use: proposeScope)
         api.endpoint(.GET, "projects", ":projectID", "scope-versions", rule: .projectView, surface: .api, use: scopeVersions)
         api.endpoint(.POST, "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .api, use: signOff)
+        api.endpoint(
+            .POST, "projects", ":projectID", "scope-versions", ":number", "request-changes", rule: .projectApprove, surface: .api,
+            use: requestChanges)
+        api.endpoint(.GET, "projects", ":projectID", "scope-versions", ":number", "diff", rule: .projectView, surface: .api, use: scopeDiff)
     }
 
     static func response(_ project: ProjectRecord, on req: Request) async throws -> ProjectResponse {
@@ -81,5 +85,19 @@ struct ProjectsAPIController {
         let input = try JSON.decode(CommentRequest.self, from: req)
         let version = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: input.comment, in: req.context)
         return JSON.response(try await ScopeActions.response(version, on: req.db))
+    }
+
+    @Sendable func requestChanges(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
+        let input = try JSON.decode(CommentRequest.self, from: req)
+        let version = try await ScopeActions.requestChanges(projectID: project.requireID(), number: number, comment: input.comment, in: req.context)
+        return JSON.response(try await ScopeActions.response(version, on: req.db))
+    }
+
+    @Sendable func scopeDiff(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
+        return JSON.response(ScopeDiffResponse(try await ScopeActions.diff(projectID: project.requireID(), number: number, on: req.db)))
     }
 }

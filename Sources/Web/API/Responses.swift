@@ -107,6 +107,17 @@ struct ProjectResponse: Encodable {
     }
 }
 
+/// An optional value written as `null` when absent, for fields whose absence itself says something.
+struct ExplicitNull<Value: Encodable>: Encodable {
+    var value: Value?
+    init(_ value: Value?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
+
 struct PersonRef: Encodable {
     var id: UUID
     var name: String
@@ -125,9 +136,12 @@ struct ScopeVersionResponse: Encodable {
     var signedOffBy: PersonRef?
     var signedOffAt: Date?
     var signOffComment: String?
+    var changesRequestedBy: PersonRef?
+    var changesRequestedAt: Date?
+    var changesRequestedComment: String?
     var files: [FileResponse] = []
 
-    init(_ version: ScopeVersion, signer: PersonRef?) {
+    init(_ version: ScopeVersion, signer: PersonRef?, requester: PersonRef? = nil) {
         id = version.id
         projectId = version.projectID
         number = version.number
@@ -140,6 +154,9 @@ struct ScopeVersionResponse: Encodable {
         signedOffBy = signer
         signedOffAt = version.signedOffAt
         signOffComment = version.signOffComment
+        changesRequestedBy = requester
+        changesRequestedAt = version.changesRequestedAt
+        changesRequestedComment = version.changesRequestedComment
     }
 }
 
@@ -170,6 +187,40 @@ struct DeliverableResponse: Encodable {
     }
 }
 
+/// `{against, goals: {added, removed}, inScope: …, outOfScope: …}` of one scope version.
+struct ScopeDiffResponse: Encodable {
+    struct Lines: Encodable {
+        var added: [String]
+        var removed: [String]
+    }
+
+    var against: Int?
+    var goals: Lines
+    var inScope: Lines
+    var outOfScope: Lines
+
+    init(_ diff: ScopeDiff) {
+        func lines(_ compared: [ScopeLine]) -> Lines {
+            let changes = ScopeDiff.changes(compared)
+            return Lines(added: changes.added, removed: changes.removed)
+        }
+        against = diff.against
+        goals = lines(diff.goals)
+        inScope = lines(diff.inScope)
+        outOfScope = lines(diff.outOfScope)
+    }
+
+    /// `against` is an explicit null when nothing was signed before.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(against, forKey: .against)
+        try container.encode(goals, forKey: .goals)
+        try container.encode(inScope, forKey: .inScope)
+        try container.encode(outOfScope, forKey: .outOfScope)
+    }
+    enum CodingKeys: String, CodingKey { case against, goals, inScope, outOfScope }
+}
+
 struct MilestoneResponse: Encodable {
     var id: UUID
     var projectId: UUID
@@ -177,9 +228,14 @@ struct MilestoneResponse: Encodable {
     var description: String?
     var dueDate: String
     var visibleToCustomer: Bool
+    /// The latest forecast finish of its work (nil without scheduled work), and whether that is past the due date.
+    var forecastDate: ExplicitNull<String>
+    var late: Bool
     var deliverables: [DeliverableResponse]
 
-    init(_ milestone: Milestone, deliverables: [DeliverableResponse]) {
+    init(_ milestone: Milestone, deliverables: [DeliverableResponse], outlook: MilestoneOutlook? = nil) {
+        forecastDate = ExplicitNull(outlook?.forecastDate?.description)
+        late = outlook?.late ?? false
         id = milestone.id
         projectId = milestone.projectID
         name = milestone.name

@@ -79,8 +79,39 @@ enum ScopeActions {
         }
     }
 
+    /// The approving contact sends the current proposal back with what should change; the team then proposes anew.
+    static func requestChanges(projectID: UUID, number: Int, comment: String?, in ctx: ActionContext) async throws -> ScopeVersionRecord {
+        guard let contactID = ctx.identity.contactID else { throw DomainError.forbidden }
+        let comment = try Validate.optionalText(comment, field: "comment")
+        let now = ctx.now
+        return try await ctx.writeAudited { db, audit in
+            let version = try await version(projectID: projectID, number: number, on: db)
+            version.status = try ScopeFlow.requestChanges(version.status, comment: comment)
+            version.changesRequestedBy = contactID
+            version.changesRequestedAt = now
+            version.changesRequestedComment = comment
+            try await version.update(on: db)
+            try await audit.append(
+                on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeRequestChanges,
+                objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: try version.requireID(), projectID: projectID,
+                content: AuditContent.scopeVersion(
+                    number: version.number, goalsJSON: version.goalsJSON, inScopeJSON: version.inScopeJSON,
+                    outOfScopeJSON: version.outOfScopeJSON, notes: version.notes, comment: comment))
+            return version
+        }
+    }
+
+    /// Version `number` against the latest version signed off before it.
+    static func diff(projectID: UUID, number: Int, on db: any Database) async throws -> ScopeDiff {
+        let versions = try await ScopeStore.versions(projectID: projectID, on: db).map { try $0.domain() }
+        guard let version = versions.first(where: { $0.number == number }) else { throw DomainError.notFound }
+        return ScopeDiff(version, among: versions)
+    }
+
     static func response(_ record: ScopeVersionRecord, on db: any Database) async throws -> ScopeVersionResponse {
-        var response = ScopeVersionResponse(try record.domain(), signer: try await PersonRef.contact(record.signedOffBy, on: db))
+        var response = ScopeVersionResponse(
+            try record.domain(), signer: try await PersonRef.contact(record.signedOffBy, on: db),
+            requester: try await PersonRef.contact(record.changesRequestedBy, on: db))
         response.files = try await FileStore.files(of: .scopeVersion, ownerID: record.requireID(), on: db).map(FileResponse.init)
         return response
     }

@@ -12,6 +12,9 @@ struct PortalPages {
         app.endpoint(.GET, "portal", "projects", ":projectID", rule: .projectView, surface: .page, use: show)
         app.endpoint(
             .POST, "portal", "projects", ":projectID", "scope-versions", ":number", "sign-off", rule: .projectApprove, surface: .page, use: signOff)
+        app.endpoint(
+            .POST, "portal", "projects", ":projectID", "scope-versions", ":number", "request-changes", rule: .projectApprove, surface: .page,
+            use: requestChanges)
         app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "accept", rule: .projectApprove, surface: .page, use: accept)
         app.endpoint(.POST, "portal", "deliverables", ":deliverableID", "return", rule: .projectApprove, surface: .page, use: giveBack)
     }
@@ -38,15 +41,41 @@ struct PortalPages {
         return FormState.page(lc, title: model.name, form: form, PortalProjectView.render(lc, model))
     }
 
+    /// The first submit asks for confirmation; the confirmed one signs and thanks the contact on the project page.
     @Sendable func signOff(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
+        let projectID = try project.requireID()
+        guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
+        let form = try FormInput.decode(PortalConfirm.Form.self, from: req)
+        guard form.confirmed else {
+            // Refuse a version that cannot be signed before asking, so the confirmation never promises what fails.
+            _ = try ScopeFlow.signOff(try await ScopeActions.version(projectID: projectID, number: number, on: req.db).status)
+            let c = try await PageContext.make(req)
+            return Layout.page(
+                c, title: c.t("portal.confirmTitle"),
+                PortalConfirm.render(
+                    c, action: req.url.path, question: c.t("portal.confirmSignOff", String(number)), button: c.t("portal.confirmSign"),
+                    comment: form.comment, back: "\(PagePath.portalProject(projectID))#scope"))
+        }
+        do {
+            _ = try await ScopeActions.signOff(projectID: projectID, number: number, comment: form.comment, in: req.context)
+        } catch {
+            return try await Self.page(req, project: project, form: try req.refusal(of: error, form: "sign-off-\(number)"))
+        }
+        return Layout.redirect("\(PagePath.portalProject(projectID))?done=\(PortalNotice.signed.rawValue)#notice")
+    }
+
+    /// Sends the proposal back with the contact's comment (no confirmation: nothing is final).
+    @Sendable func requestChanges(req: Request) async throws -> Response {
+        let project = try await req.authorizedProject()
+        let projectID = try project.requireID()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
         do {
             let form = try FormInput.decode(CommentRequest.self, from: req)
-            _ = try await ScopeActions.signOff(projectID: try project.requireID(), number: number, comment: form.comment, in: req.context)
-            return Layout.redirect("\(PagePath.portalProject(try project.requireID()))#scope")
+            _ = try await ScopeActions.requestChanges(projectID: projectID, number: number, comment: form.comment, in: req.context)
+            return Layout.redirect("\(PagePath.portalProject(projectID))?done=\(PortalNotice.changesRequested.rawValue)#notice")
         } catch {
-            return try await Self.page(req, project: project, form: try req.refusal(of: error, form: "sign-off-\(number)"))
+            return try await Self.page(req, project: project, form: try req.refusal(of: error, form: "request-changes-\(number)"))
         }
     }
 
@@ -58,12 +87,23 @@ struct PortalPages {
         try await decide(req, .return)
     }
 
+    /// An acceptance is confirmed once first; a return carries its reason and needs no second step.
     private func decide(_ req: Request, _ action: DeliverableAction) async throws -> Response {
         let (deliverable, _) = try await req.authorizedDeliverable()
         do {
-            let form = try FormInput.decode(CommentRequest.self, from: req)
+            let form = try FormInput.decode(PortalConfirm.Form.self, from: req)
+            if action == .accept, !form.confirmed {
+                _ = try DeliverableFlow.next(from: deliverable.status, on: .accept, comment: nil)
+                let c = try await PageContext.make(req)
+                return Layout.page(
+                    c, title: c.t("portal.confirmTitle"),
+                    PortalConfirm.render(
+                        c, action: req.url.path, question: c.t("portal.confirmAccept", deliverable.name), button: c.t("portal.confirmAcceptYes"),
+                        comment: form.comment, back: "\(PagePath.portalProject(deliverable.projectID))#d-\(try deliverable.requireID().uuidString)"))
+            }
             _ = try await MilestoneActions.decide(deliverable, action: action, comment: form.comment, in: req.context)
-            return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))#milestones")
+            let notice: PortalNotice = action == .accept ? .accepted : .returned
+            return Layout.redirect("\(PagePath.portalProject(deliverable.projectID))?done=\(notice.rawValue)#notice")
         } catch {
             let state = try req.refusal(of: error, form: "return-\(try deliverable.requireID().uuidString)")
             guard let project = try await ProjectRecord.find(deliverable.projectID, on: req.db) else { throw DomainError.notFound }

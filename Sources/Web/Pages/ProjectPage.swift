@@ -34,7 +34,9 @@ enum ProjectPage {
         let planBlocks = PlanSections.plan(
             c, charts: base, ganttQuery: ganttQuery,
             zoom: PlanSections.zoomLinks(c, base: base, current: model.zoom, baselineID: model.selectedBaseline),
-            comparison: comparison, isEmpty: model.plan.items.isEmpty)
+            comparison:
+                "\(DecisionViews.lateList(c, model.plan.milestones(customerView: false), outlooks: model.plan.milestoneOutlooks(customerView: false)))\(comparison)",
+            isEmpty: model.plan.items.isEmpty)
         let baselines = PlanSections.baselines(
             c, model.baselines, selected: model.selectedBaseline, base: base, timeZone: model.timeZone, form: model.form)
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
@@ -42,6 +44,7 @@ enum ProjectPage {
             model.canManage
             ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
         let milestones = model.plan.milestoneDetails(customerView: false)
+        let outlooks = model.plan.milestoneOutlooks(customerView: false)
         return """
             <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
             \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
@@ -50,8 +53,9 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
-            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, files: model.files, form: model.form))
-            \(milestoneSection(c, milestones, base: base, files: model.files, form: model.form))
+            \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, names: model.contactNames, files: model.files, form: model.form))
+            \(milestoneSection(
+                c, milestones, base: base, names: model.contactNames, outlooks: outlooks, timeZone: model.timeZone, files: model.files, form: model.form))
             \(workSection(
                 c, plan: model.plan, milestones: milestones.map(\.milestone), memberNames: model.memberNames, pager: model.pager, base: base,
                 form: model.form))
@@ -61,14 +65,20 @@ enum ProjectPage {
     }
 
     static func scopeSection(
-        _ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String, files: PageFiles = PageFiles(), form: FormState? = nil
+        _ c: PageContext, versions: [ScopeVersion], base: String, timeZone: String, names: [UUID: String] = [:], files: PageFiles = PageFiles(),
+        form: FormState? = nil
     ) -> HTML {
+        let current = ScopeVersion.current(of: versions)
         let rendered: [HTML] = versions.map { version in
-            """
-            <article class="scope-version"><h3>\(c.t("scope.version", String(version.number))) \
-            <span class="scope-status tag \(version.status.rawValue)">\(c.t("scope.status.\(version.status.rawValue)"))</span></h3>\
-            \(ScopeView.lists(c, version, timeZone: timeZone))\(files.team(c, version))</article>
-            """
+            // The version waiting on the customer (or sent back) shows what it changes against the signed one.
+            let diff: HTML =
+                version.id == current?.id && !version.wasSignedOff
+                ? ScopeView.diff(c, ScopeDiff(version, among: versions)) : .empty
+            return """
+                <article class="scope-version" id="scope-v\(version.number)"><h3>\(c.t("scope.version", String(version.number))) \
+                <span class="scope-status tag \(version.status.rawValue)">\(c.t("scope.status.\(version.status.rawValue)"))</span></h3>\
+                \(diff)\(ScopeView.lists(c, version, timeZone: timeZone, names: names))\(files.team(c, version))</article>
+                """
         }
         let latest = versions.first
         let f = FormFields(c, "new-scope", form)
@@ -86,7 +96,8 @@ enum ProjectPage {
     }
 
     static func milestoneSection(
-        _ c: PageContext, _ milestones: [MilestoneDetail], base: String, files: PageFiles = PageFiles(), form: FormState? = nil
+        _ c: PageContext, _ milestones: [MilestoneDetail], base: String, names: [UUID: String] = [:],
+        outlooks: [UUID: MilestoneOutlook] = [:], timeZone: String = "UTC", files: PageFiles = PageFiles(), form: FormState? = nil
     ) -> HTML {
         let rendered: [HTML] = milestones.map { detail in
             let milestone = detail.milestone
@@ -104,8 +115,8 @@ enum ProjectPage {
                         """) : .empty
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
-                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)\
-                    \(files.team(c, deliverable))</li>
+                    \(DecisionViews.submission(c, deliverable))\(DecisionViews.deliverableRecord(c, deliverable, names: names, timeZone: timeZone))\
+                    \(submit)\(files.team(c, deliverable))</li>
                     """
             }
             let d = FormFields(c, "new-deliverable-\(milestone.id.uuidString)", form)
@@ -113,7 +124,8 @@ enum ProjectPage {
                 milestone.visibleToCustomer
                 ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
-                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
+                <article class="milestone\(outlooks[milestone.id]?.late == true ? " late" : "")" id="m-\(milestone.id.uuidString)"><h3>◆ \(milestone.name) \
+                <small>\(milestone.dueDate.description)</small> \(visibility) \(DecisionViews.lateBadge(c, outlooks[milestone.id]))</h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
                 <details\(flag: "open", d.refused)><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
                   \(d.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
@@ -199,18 +211,22 @@ enum ProjectPage {
 
 /// Goals and in/out of scope lists of one scope version, shared by the team page and the portal.
 enum ScopeView {
-    static func lists(_ c: PageContext, _ version: ScopeVersion, timeZone: String) -> HTML {
+    static func lists(_ c: PageContext, _ version: ScopeVersion, timeZone: String, names: [UUID: String] = [:]) -> HTML {
         func list(_ title: String, _ lines: [String]) -> HTML {
             let items: [HTML] = lines.map { "<li>\($0)</li>" }
             return items.isEmpty ? .empty : "<h4>\(title)</h4><ul>\(items)</ul>"
         }
-        let signed: HTML =
-            version.signedOffAt.map {
-                "<p class=\"muted\">\(c.t("scope.signedAt", c.date($0, in: timeZone)))\(version.signOffComment.map { " — “" + $0 + "”" } ?? "")</p>"
-            } ?? .empty
+        let signed = DecisionViews.scopeRecord(c, version, names: names, timeZone: timeZone)
         return """
             \(list(c.t("field.goals"), version.goals))\(list(c.t("scope.inScope"), version.inScope))\
             \(list(c.t("scope.outOfScope"), version.outOfScope))\(version.notes.map { "<p>\($0)</p>" as HTML } ?? .empty)\(signed)
             """
+    }
+}
+
+extension ScopeView {
+    /// The diff against the signed version, linking to that version's text (`#scope-v<number>`) on the page.
+    static func diff(_ c: PageContext, _ diff: ScopeDiff) -> HTML {
+        ScopeDiffView.render(c, diff, signedAnchor: "scope-v\(diff.against ?? 0)")
     }
 }

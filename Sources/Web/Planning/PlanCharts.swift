@@ -20,7 +20,7 @@ struct PlanCharts {
             todo: t("workStatus.todo"), doing: t("workStatus.doing"), done: t("workStatus.done"), blocked: t("workStatus.blocked"),
             criticalPath: t("chart.criticalPath"), milestone: t("chart.milestone"), today: t("chart.today"),
             baseline: t("chart.baseline"), slipped: t("chart.slipped"), ungrouped: t("chart.ungrouped"),
-            workItems: t("chart.workItems"))
+            workItems: t("chart.workItems"), late: t("milestone.late"), forecast: t("milestone.forecast"))
     }
 
     /// The scale at which the whole plan fits (or nearly fits) the screen it is usually read on: a desktop
@@ -45,7 +45,11 @@ struct PlanCharts {
                 start: scheduled.earlyStart, finish: scheduled.earlyFinish, progress: item.progress,
                 status: item.status, isCritical: scheduled.isCritical, dependencies: predecessors[item.id] ?? [])
         }
-        let milestones = visibleMilestones.map { GanttMilestone(name: $0.name, date: $0.dueDate, isDone: plan.doneMilestones.contains($0.id)) }
+        let outlooks = plan.milestoneOutlooks(customerView: customerView)
+        let milestones = visibleMilestones.map {
+            GanttMilestone(
+                name: $0.name, date: $0.dueDate, isDone: plan.doneMilestones.contains($0.id), forecast: outlooks[$0.id]?.forecastDate)
+        }
         let rowIDs = Set(rows.map(\.id))
         let overlay = baseline.map { $0.items.filter { rowIDs.contains($0.key) } }
         return GanttChart.render(

@@ -69,8 +69,11 @@ struct ProjectPlan: Sendable {
         }
     }
 
-    /// The scheduler's end date; the latest due date when there is no work item; nil for an empty plan.
-    var plannedEnd: LocalDate? { schedule.endDate ?? ProjectProgress.endDate(items: items, milestones: milestones) }
+    /// The later of the scheduled work (its due dates when it cannot be scheduled) and the milestones' due
+    /// dates; nil for an empty plan.
+    var plannedEnd: LocalDate? {
+        MilestoneForecast.projectEnd(workEnd: schedule.endDate ?? items.map(\.dueDate).max(), milestones: milestones)
+    }
 
     /// The date the plan ends: `plannedEnd`, else the project start.
     var endDate: LocalDate { plannedEnd ?? projectStart }
@@ -83,8 +86,16 @@ struct ProjectPlan: Sendable {
     func plannedEnd(customerView: Bool) -> LocalDate? {
         guard customerView else { return plannedEnd }
         let visible = items(customerView: true)
-        return visible.compactMap { schedule[$0.id]?.earlyFinish }.max()
-            ?? ProjectProgress.endDate(items: visible, milestones: milestones(customerView: true))
+        let workEnd = visible.compactMap { schedule[$0.id]?.earlyFinish }.max() ?? visible.map(\.dueDate).max()
+        return MilestoneForecast.projectEnd(workEnd: workEnd, milestones: milestones(customerView: true))
+    }
+
+    /// Each milestone's forecast from the work the viewer may see: a customer's never reflects a hidden
+    /// item's own finish (though hidden work still moves the visible items it precedes).
+    func milestoneOutlooks(customerView: Bool) -> [UUID: MilestoneOutlook] {
+        MilestoneForecast.outlooks(
+            milestones: milestones(customerView: customerView), items: items(customerView: customerView),
+            finish: { schedule[$0]?.earlyFinish })
     }
 
     /// `endDate` as the viewer may know it.

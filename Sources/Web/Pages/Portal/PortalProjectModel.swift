@@ -43,6 +43,14 @@ struct PortalProjectModel {
     var files = PageFiles()
     /// A refused form of the page (a return without a reason), shown again with what was typed (see `FormState`).
     var form: FormState? = nil
+    /// The version signed before the one shown, when the one shown is not signed: what the diff compares with.
+    var signedScope: ScopeVersion? = nil
+    /// Names of the contacts who signed, sent back or decided what is shown.
+    var names: [UUID: String] = [:]
+    /// Each visible milestone's forecast from the visible work.
+    var outlooks: [UUID: MilestoneOutlook] = [:]
+    /// The thank-you after a decision (`PortalNotice`), from the redirect that follows it.
+    var notice: PortalNotice? = nil
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -67,7 +75,14 @@ struct PortalProjectModel {
         // The whole plan is scheduled, so internal work still moves dates; only visible things are named.
         let plan = try await ProjectPlan.load(project, customerView: true, in: req.context)
         let milestones = plan.milestoneDetails(customerView: true)
-        let scope = ScopeVersion.current(of: try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() })
+        let versions = try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() }
+        let scope = ScopeVersion.current(of: versions)
+        let signedScope = scope.flatMap { $0.wasSignedOff ? nil : ScopeVersion.signedBefore($0, in: versions) }
+        var receipts = try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db)
+        if let signedScope {
+            receipts.merge(try await PortalReceipt.load(scope: signedScope, milestones: [], on: req.db)) { first, _ in first }
+        }
+        let shownVersions = [scope, signedScope].compactMap { $0 }
         let items = plan.items(customerView: true)
         let pager = Pager(req, count: items.count, anchor: "work")
         let work = items[pager.range].map { item in
@@ -77,17 +92,26 @@ struct PortalProjectModel {
             projectID: projectID, name: project.name, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             summary: PlanSummary(plan, customerView: true), canApprove: identity.grants[projectID] == true,
             approvers: try await ApprovalStore.approverNames(projectID: projectID, on: req.db),
-            scope: scope, milestones: milestones,
-            receipts: try await PortalReceipt.load(scope: scope, milestones: milestones, on: req.db),
-            work: work, pager: pager,
+            scope: scope, milestones: milestones, receipts: receipts, work: work, pager: pager,
             zoom: options.zoom ?? PlanCharts.defaultZoom(plan, customerView: true), planIsEmpty: items.isEmpty,
             activity: Array(try await ActivityActions.feed(project, customerView: true, in: req.context).prefix(activityShown)),
             // Only a contact's own look moves their mark; a member's preview leaves it alone.
             activitySince: preview == nil ? try await ActivityActions.visit(projectID, in: req.context) : nil,
-            preview: preview)
+            preview: preview, signedScope: signedScope,
+            names: try await DecisionViews.names(versions: shownVersions, deliverables: milestones.flatMap(\.deliverables), on: req.db),
+            outlooks: plan.milestoneOutlooks(customerView: true),
+            notice: req.query[String.self, at: "done"].flatMap(PortalNotice.init(rawValue:)))
         model.files = try await PageFiles.load(
-            deliverables: milestones.flatMap(\.deliverables), versions: scope.map { [$0] } ?? [], maxUploadBytes: 0, on: req.db)
+            deliverables: milestones.flatMap(\.deliverables), versions: shownVersions, maxUploadBytes: 0, on: req.db)
         return model
     }
 
+}
+
+/// The thanks a contact sees after a decision, named in the redirect's `?done=`.
+enum PortalNotice: String, Sendable {
+    case signed, accepted, returned
+    case changesRequested = "changes"
+
+    var key: String { "notice.\(rawValue)" }
 }

@@ -9,9 +9,12 @@ enum PortalProjectView {
         let previewQuery = model.preview?.query ?? ""
         let planBlocks = PlanSections.plan(
             c, charts: model.chartsBase, ganttQuery: "?zoom=\(model.zoom.rawValue)" + (previewQuery.isEmpty ? "" : "&" + previewQuery),
-            zoom: zoomLinks(c, model), comparison: .empty, isEmpty: model.planIsEmpty, chartQuery: previewQuery.isEmpty ? "" : "?" + previewQuery)
+            zoom: zoomLinks(c, model), comparison: DecisionViews.lateList(c, model.milestones.map(\.milestone), outlooks: model.outlooks),
+            isEmpty: model.planIsEmpty, chartQuery: previewQuery.isEmpty ? "" : "?" + previewQuery)
+        let notice: HTML =
+            model.notice.map { "<p class=\"notice\" role=\"status\" id=\"notice\" data-notice=\"\($0.rawValue)\">\(c.t($0.key))</p>" } ?? .empty
         return """
-            <div class="portal">\(model.preview.map { $0.banner(c, projectID: model.projectID) } ?? .empty)<h1>\(model.name)</h1>
+            <div class="portal">\(model.preview.map { $0.banner(c, projectID: model.projectID) } ?? .empty)\(notice)<h1>\(model.name)</h1>
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
             \(waiting(c, model))
@@ -69,18 +72,37 @@ enum PortalProjectView {
     static func scope(_ c: PageContext, _ model: PortalProjectModel) -> HTML {
         guard let current = model.scope else { return "<p class=\"empty\">\(c.t("portal.noScope"))</p>" }
         let f = FormFields(c, "sign-off-\(current.number)", model.form)
-        let signForm: HTML =
+        let changes = FormFields(c, "request-changes-\(current.number)", model.form)
+        let decide: HTML =
             ScopeFlow.canSignOff(current.status) && model.canApprove
-            ? c.form(
+            ? """
+            \(c.form(
                 action: "\(model.chartsBase)/scope-versions/\(current.number)/sign-off", cssClass: "sign-off-scope",
                 """
                 \(f.textarea("comment", label: c.t("portal.comment"), rows: 2))
                 <button type="submit">\(c.t("portal.signOff"))</button>
-                """)
-            : .empty
+                """))\(c.form(
+                action: "\(model.chartsBase)/scope-versions/\(current.number)/request-changes", cssClass: "request-changes-scope",
+                """
+                \(changes.textarea("comment", label: c.t("portal.requestChangesWhy"), rows: 2, "required"))
+                <button type="submit" class="secondary">\(c.t("portal.requestChanges"))</button>
+                """))
+            """ : .empty
+        let diff: HTML =
+            model.signedScope.map { ScopeDiffView.render(c, ScopeDiff(current, against: $0), signedAnchor: "scope-v\($0.number)") } ?? .empty
+        let signed: HTML =
+            model.signedScope.map { signed in
+                """
+                <article class="scope-version signed" id="scope-v\(signed.number)"><h3>\(c.t("scope.signedVersion", String(signed.number)))</h3>\
+                \(ScopeView.lists(c, signed, timeZone: model.timeZone, names: model.names))\(PortalReceipt.view(c, model.receipts[signed.id]))</article>
+                """
+            } ?? .empty
         return """
+            <article class="scope-version current" id="scope-v\(current.number)">\
             <h3>\(c.t("scope.version", String(current.number))) <span class="scope-status tag \(current.status.rawValue)">\(c.t("scope.status.\(current.status.rawValue)"))</span></h3>\
-            \(ScopeView.lists(c, current, timeZone: model.timeZone))\(model.files.portal(c, current.id))\(PortalReceipt.view(c, model.receipts[current.id]))\(signForm)
+            \(diff)\(ScopeView.lists(c, current, timeZone: model.timeZone, names: model.names))\(model.files.portal(c, current.id))\
+            \(PortalReceipt.view(c, model.receipts[current.id]))\(decide)</article>\
+            \(signed)
             """
     }
 
@@ -101,11 +123,13 @@ enum PortalProjectView {
                 <li id="d-\(d.id.uuidString)"><strong>\(d.name)</strong> <span class="tag \(d.status.rawValue)">\(c.t("deliverable.status.\(d.status.rawValue)"))</span>\
                 \(d.acceptanceCriteria.map { "<div class=\"muted\">\(c.labelled("deliverable.criteria"))\($0)</div>" as HTML } ?? .empty)\
                 \(d.link.map { "<div><a href=\"\(url: $0)\" rel=\"noopener noreferrer\">\(c.t("deliverable.open"))</a></div>" as HTML } ?? .empty)\
-                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\(model.files.portal(c, d.id))\(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
+                \(d.submissionNote.map { "<div>\($0)</div>" as HTML } ?? .empty)\
+                \(DecisionViews.deliverableRecord(c, d, names: model.names, timeZone: model.timeZone))\(model.files.portal(c, d.id))\
+                \(PortalReceipt.view(c, model.receipts[d.id]))\(decide)</li>
                 """
         }
         return
-            "<article class=\"milestone\"><h3>◆ \(detail.milestone.name) <small class=\"date\">\(detail.milestone.dueDate.description)</small></h3><ul class=\"list\">\(rows)</ul></article>"
+            "<article class=\"milestone\" id=\"m-\(detail.milestone.id.uuidString)\"><h3>◆ \(detail.milestone.name) <small class=\"date\">\(detail.milestone.dueDate.description)</small> \(DecisionViews.lateBadge(c, model.outlooks[detail.milestone.id]))</h3><ul class=\"list\">\(rows)</ul></article>"
     }
 
     static func work(_ c: PageContext, _ model: PortalProjectModel) -> HTML {

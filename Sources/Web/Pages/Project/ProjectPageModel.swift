@@ -14,6 +14,8 @@ struct ProjectPageModel {
     var goals: [String]
     var canManage: Bool
     var versions: [ScopeVersion]
+    /// Names of the contacts who signed, sent back, accepted or returned anything shown.
+    var contactNames: [UUID: String] = [:]
     var memberNames: [UUID: String]
     /// The whole plan, scheduled (the team sees internal work too).
     var plan: ProjectPlan
@@ -41,11 +43,13 @@ struct ProjectPageModel {
         let charts = PlanCharts(plan: plan, customerView: false, language: language, catalogue: catalogue, today: plan.today(req.now))
         let members = try await NameLookup.memberNames(workspaceID: project.workspaceID, on: req.db)
         let versions = try await ScopeStore.versions(projectID: projectID, on: req.db).map { try $0.domain() }
+        let contactNames = try await DecisionViews.names(
+            versions: versions, deliverables: plan.milestoneDetails.flatMap(\.deliverables), on: req.db)
         var model = ProjectPageModel(
             projectID: projectID, name: project.name, customerName: try await NameLookup.customerName(project.customerID, on: req.db),
             status: project.status, startDate: project.startDate, timeZone: project.timeZone, goals: JSONList.decode(project.goalsJSON),
             canManage: try await req.identity.role?.canManage == true,
-            versions: versions,
+            versions: versions, contactNames: contactNames,
             memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
             plan: plan, summary: PlanSummary(plan, customerView: false), zoom: options.zoom ?? charts.defaultZoom(),
             selectedBaseline: options.baseline?.0.id,
