@@ -81,10 +81,11 @@ import Vapor
             let session = try #require(try await world.session(.approverA))
             // when
             let page = try await world.client.page(.GET, "/portal/projects/\(world.projectA)", cookies: ["tandem_session": session.token])
-            // then a five-day plan opens at days, with the other scales one tap away
-            #expect(page.body.contains("gantt.svg?zoom=day"))
+            // then a plan of about three weeks (its milestone is due on the 20th) opens at weeks on a phone,
+            // with the other scales one tap away
+            #expect(page.body.contains("gantt.svg?zoom=week"))
             #expect(page.body.contains("id=\"portal-zoom\""))
-            #expect(page.body.contains("?zoom=week#plan") && page.body.contains("?zoom=month#plan"))
+            #expect(page.body.contains("?zoom=day#plan") && page.body.contains("?zoom=month#plan"))
             #expect(page.body.contains("图表较宽时可左右滑动查看"))
             #expect(page.body.contains("时间刻度："))
             #expect(page.body.contains("id=\"activity\""))

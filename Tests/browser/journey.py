@@ -10,6 +10,7 @@ page source) and exits 1 on failure.
 """
 
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -56,6 +57,23 @@ SEL = {
     "scope_status": "#scope .scope-status",
     "portal_gantt": "figure.chart.gantt object",
     "gantt_critical": ".crit",
+    # 8-16. corrections, files, decisions, the phone portal
+    "notice": "p.notice#notice",
+    "confirm_form": "form#confirm-form",
+    "confirm_yes": "#confirm-yes",
+    "form_errors_work_item": 'section.form-errors[data-form="new-work-item"]',
+    "new_deliverable_form": "form.new-deliverable",
+    "upload_form": "#milestones form.upload-file",
+    "file_link": "ul.files a.file-link",
+    "submit_deliverable_form": '#milestones form[action$="/submit"]',
+    "submission": "#milestones .submission",
+    "scope_diff": "#scope-diff",
+    "request_changes_form": "form.request-changes-scope",
+    "signed_by": "#scope .decision.signed-by",
+    "accept_deliverable_form": "form.accept-deliverable",
+    "decided_by": ".decision.decided-by",
+    "scroll_hint": "p.scroll-hint",
+    "switch_to_english": 'nav button[lang="en"]',
     # any form's submit control
     "submit": "button[type=submit], input[type=submit]",
 }
@@ -66,6 +84,7 @@ URL_SETUP = re.compile(r"/setup(?:[/?#]|$)")
 URL_CUSTOMER = re.compile(r"/customers/(" + UUID + r")(?:[/?#]|$)")
 URL_PROJECT = re.compile(r"/projects/(" + UUID + r")(?:[/?#]|$)")
 URL_INVITE = re.compile(r"/projects/" + UUID + r"/invite(?:[/?#]|$)")
+URL_NOTICE = re.compile(r"/portal/projects/" + UUID + r"\?done=[a-z]+#notice$")
 URL_PORTAL_PROJECT = re.compile(r"/portal/projects/(" + UUID + r")(?:[/?#]|$)")
 SCOPE_VERSION_1 = re.compile(r"(?i)(?:version|ver\.?|v\.?|版本|范围版本)\s*[#:：]?\s*1(?!\d)")
 SIGNED_OFF_ZH = "已签署"
@@ -99,7 +118,22 @@ DATA = {
     "milestone_due": "2026-12-20",
     "milestone_description": "客户确认首页和产品页设计稿。",
     "work_items": [("交互设计", "2026-12-01", "2026-12-04"), ("视觉设计", "2026-12-07", "2026-12-18")],
+    # title, start, a due date before the start (refused), the corrected due date
+    "refused_item": ("内容迁移", "2026-12-10", "2026-12-01", "2026-12-16"),
+    "deliverable_name": "首页设计稿",
+    "deliverable_criteria": "桌面和手机两种尺寸",
+    "deliverable_link": "https://design.example.com/home-v1",
+    "deliverable_note": "请查看附件和链接。",
+    "file_name": "首页设计稿-v1.pdf",
+    "file_bytes": b"%PDF-1.4\n% Tandem journey upload\n" + bytes(range(256)) * 8,
+    "scope_v2_line": "博客栏目",
+    "change_request_comment": "博客栏目请放到第二期。",
+    "scope_v3_line": "新闻栏目",
 }
+
+# The portal sections photographed on the phone, in both languages.
+SECTIONS = [("#waiting", "waiting"), ("#scope", "scope"), ("figure.chart.gantt", "gantt"), ("#milestones", "milestones"),
+            ("section#activity", "activity")]
 
 WAIT_SECONDS = 10
 
@@ -452,9 +486,188 @@ class Journey:
         self.begin("7 portal sign-off")
         form = self.el(SEL["sign_off_form"])
         self.submit(form, "sign-off-scope")
-        m = self.wait_url(URL_PORTAL_PROJECT, "back on /portal/projects/{uuid}")
+        self.confirm("sign-off v1")
+        self.wait_url(URL_NOTICE, "the portal with ?done=…#notice after signing")
+        self.wait_text(SEL["notice"], "谢谢", "the thank-you after signing")
         self.wait_text(SEL["scope_status"], SIGNED_OFF_ZH, "the scope signed off")
         self.screenshot("signed-off")
+
+        self.refused_form_keeps_input(project_id)
+        self.deliverable_with_file(project_id)
+        self.scope_change_round(project_id)
+        self.acceptance(project_id)
+        self.phone_screenshots(project_id)
+
+    # -- issue 8: a workspace people can live in --------------------------------
+    def confirm(self, what):
+        """The portal asks once before a sign-off or an acceptance: press the confirming button."""
+        form = self.el(SEL["confirm_form"])
+        self.el(SEL["confirm_yes"], within=form)
+        self.submit(form, f"confirm {what}")
+
+    def open_details_of(self, css):
+        self.driver.execute_script(
+            "var f = document.querySelector(arguments[0]); var d = f && f.closest('details'); if (d) d.open = true;", css)
+
+    def refused_form_keeps_input(self, project_id):
+        self.begin("8 refused form keeps its input", self.team)
+        self.get(f"/projects/{project_id}")
+        self.open_details_of(SEL["new_work_item_form"])
+        form = self.el(SEL["new_work_item_form"])
+        title = DATA["refused_item"][0]
+        self.type_into(form, "title", title, "input")
+        self.set_by_js(form, "startDate", DATA["refused_item"][1])
+        self.set_by_js(form, "dueDate", DATA["refused_item"][2])  # before the start: refused
+        self.submit(form, "work-item-due-before-start")
+        self.el(SEL["form_errors_work_item"])
+        kept = self.driver.find_element(By.CSS_SELECTOR, "#new-work-item-title").get_attribute("value")
+        if kept != title:
+            raise JourneyFailure(f"the refused form kept title {kept!r}, expected {title!r}")
+        due = self.driver.find_element(By.CSS_SELECTOR, "#new-work-item-dueDate")
+        if due.get_attribute("aria-invalid") != "true":
+            raise JourneyFailure("the refused due date is not marked aria-invalid")
+        message = self.text_of("#new-work-item-dueDate-error")
+        if "due date is before the start date" not in message:
+            raise JourneyFailure(f"the message next to the due date reads {message!r}")
+        self.screenshot("refused-form")
+        form = self.el(SEL["new_work_item_form"])
+        self.set_by_js(form, "dueDate", DATA["refused_item"][3])
+        self.submit(form, "work-item-corrected")
+        self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+        self.wait_text(SEL["work_items"], title, "the corrected work item listed")
+
+    def deliverable_with_file(self, project_id):
+        self.begin("9 deliverable with a file", self.team)
+        self.get(f"/projects/{project_id}")
+        self.open_details_of(SEL["new_deliverable_form"])
+        form = self.el(SEL["new_deliverable_form"])
+        self.type_into(form, "name", DATA["deliverable_name"], "input")
+        self.type_into(form, "acceptanceCriteria", DATA["deliverable_criteria"], "textarea")
+        self.submit(form, "new-deliverable")
+        self.wait_text(SEL["milestones"], DATA["deliverable_name"], "the new deliverable listed")
+        path = os.path.join(tempfile.mkdtemp(prefix="tandem-upload-"), DATA["file_name"])
+        with open(path, "wb") as f:
+            f.write(DATA["file_bytes"])
+        form = self.el(SEL["upload_form"])
+        self.field(form, "file", "input").send_keys(path)
+        self.submit(form, "upload-file")
+        link = self.until(EC.presence_of_element_located((By.CSS_SELECTOR, SEL["file_link"])), SEL["file_link"])
+        if DATA["file_name"] not in link.text:
+            raise JourneyFailure(f"the file link reads {link.text!r}")
+        expected = hashlib.sha256(DATA["file_bytes"]).hexdigest()
+        if link.get_attribute("data-sha256") != expected:
+            raise JourneyFailure(f"the file link carries sha256 {link.get_attribute('data-sha256')}, expected {expected}")
+        form = self.el(SEL["submit_deliverable_form"])
+        self.type_into(form, "link", DATA["deliverable_link"], "input")
+        self.type_into(form, "note", DATA["deliverable_note"], "input")
+        self.submit(form, "submit-deliverable")
+        self.wait_text(SEL["submission"], DATA["deliverable_note"], "the submitted note on the team page")
+        self.screenshot("deliverable-submitted")
+
+    def propose_scope(self, project_id, extra_line, label, drop_line=None):
+        """A new version from the form, which starts from the latest one: one in-scope line added (one dropped)."""
+        self.get(f"/projects/{project_id}")
+        self.open_details_of(SEL["new_scope_form"])
+        form = self.el(SEL["new_scope_form"])
+        field = self.field(form, "inScope", "textarea")
+        self.driver.execute_script(
+            "var a = arguments; var lines = a[0].value.split('\\n')"
+            ".filter(function (l) { return l.trim() && l.trim() !== a[2]; });"
+            "lines.push(a[1]); a[0].value = lines.join('\\n');", field, extra_line, drop_line or "")
+        self.submit(form, label)
+        self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+        self.wait_text(SEL["scope"], extra_line, f"the proposal with {extra_line!r}")
+
+    def scope_change_round(self, project_id):
+        self.begin("10 team proposes scope v2", self.team)
+        self.propose_scope(project_id, DATA["scope_v2_line"], "new-scope-v2")
+
+        self.begin("11 customer sees the diff and requests a change", self.customer)
+        self.get(f"/portal/projects/{project_id}")
+        diff = self.el(SEL["scope_diff"])
+        added = [li.text for li in diff.find_elements(By.CSS_SELECTOR, "li.added, li.changed")]
+        if not any(DATA["scope_v2_line"] in text for text in added):
+            raise JourneyFailure(f"the diff does not mark {DATA['scope_v2_line']!r} as added: {added}")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", diff)
+        self.screenshot("portal-scope-diff")
+        form = self.el(SEL["request_changes_form"])
+        self.type_into(form, "comment", DATA["change_request_comment"], "textarea")
+        self.submit(form, "request-changes")
+        self.wait_url(URL_NOTICE, "the portal with ?done=changes#notice")
+        self.wait_text(SEL["notice"], "谢谢", "the thank-you after requesting changes")
+
+        self.begin("12 team sees the request and proposes v3", self.team)
+        self.get(f"/projects/{project_id}")
+        self.wait_text(SEL["scope"], DATA["change_request_comment"], "the customer's request on the team page")
+        self.propose_scope(project_id, DATA["scope_v3_line"], "new-scope-v3", drop_line=DATA["scope_v2_line"])
+
+        self.begin("13 customer signs v3", self.customer)
+        self.get(f"/portal/projects/{project_id}")
+        self.wait_text(SEL["scope_diff"], DATA["scope_v3_line"], "the v3 diff")
+        form = self.el(SEL["sign_off_form"])
+        self.submit(form, "sign-off-v3")
+        self.confirm("sign-off v3")
+        self.wait_url(URL_NOTICE, "the portal with ?done=signed#notice")
+        self.wait_text(SEL["scope_status"], SIGNED_OFF_ZH, "scope v3 signed off")
+        self.wait_text(SEL["signed_by"], DATA["contact_name"], "who signed v3")
+        self.screenshot("portal-v3-signed")
+
+    def acceptance(self, project_id):
+        self.begin("14 customer accepts the deliverable", self.customer)
+        self.get(f"/portal/projects/{project_id}")
+        link = self.el(SEL["file_link"])
+        if DATA["file_name"] not in link.text:
+            raise JourneyFailure(f"the portal's file link reads {link.text!r}")
+        form = self.el(SEL["accept_deliverable_form"])
+        self.submit(form, "accept-deliverable")
+        self.confirm("acceptance")
+        self.wait_url(URL_NOTICE, "the portal with ?done=accepted#notice")
+        self.wait_text(SEL["decided_by"], DATA["contact_name"], "who accepted, in the portal")
+        self.screenshot("portal-accepted")
+
+        self.begin("15 the team sees who accepted and when", self.team)
+        self.get(f"/projects/{project_id}")
+        self.wait_text(SEL["decided_by"], DATA["contact_name"], "who accepted, on the team page")
+        record = self.text_of(SEL["decided_by"])
+        if not re.search(r"\d{4}-\d{2}-\d{2}", record):
+            raise JourneyFailure(f"the team page's record {record!r} does not say when")
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'});", self.el(SEL["decided_by"]))
+        self.screenshot("team-accepted")
+
+    def portal_shots(self, project_id, language):
+        """The portal page on the phone, section by section."""
+        self.get(f"/portal/projects/{project_id}")
+        lang = self.driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+        if lang != language:
+            raise JourneyFailure(f'portal <html lang="{lang}">, expected "{language}"')
+        width = self.driver.execute_script("return document.documentElement.scrollWidth")
+        viewport = self.driver.execute_script("return window.innerWidth")
+        if width > viewport + 1:
+            raise JourneyFailure(f"the portal page is {width}px wide on a {viewport}px phone (it scrolls sideways)")
+        self.screenshot(f"phone-{language}-top")
+        for css, label in SECTIONS:
+            found = self.driver.find_elements(By.CSS_SELECTOR, css)
+            if not found:
+                raise JourneyFailure(f"the portal has no {css}")
+            self.driver.execute_script("arguments[0].scrollIntoView({block: 'start'});", found[0])
+            time.sleep(0.3)
+            self.screenshot(f"phone-{language}-{label}")
+
+    def phone_screenshots(self, project_id):
+        self.begin("16 the whole plan on a phone, in Chinese and English", self.customer)
+        self.get(f"/portal/projects/{project_id}")
+        gantt = self.el(SEL["portal_gantt"])
+        data = gantt.get_attribute("data") or ""
+        if "zoom=" not in data:
+            raise JourneyFailure(f"the portal's Gantt opens without a scale chosen for the phone: {data!r}")
+        self.el(SEL["scroll_hint"])
+        self.portal_shots(project_id, "zh-Hans")
+        switch = self.el(SEL["switch_to_english"])
+        page = self.driver.find_element(By.TAG_NAME, "html")
+        switch.click()
+        self.until(EC.staleness_of(page), "the page to change after switching to English")
+        self.portal_shots(project_id, "en")
 
 
 def main():

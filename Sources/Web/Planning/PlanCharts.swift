@@ -29,8 +29,13 @@ struct PlanCharts {
 
     static func defaultZoom(_ plan: ProjectPlan, customerView: Bool) -> GanttZoom {
         let days = plan.startDate(customerView: customerView).days(to: plan.endDate(customerView: customerView)) + 1
-        return GanttZoom.fitting(days: days, width: customerView ? 480 : 1_008)
+        return GanttZoom.fitting(days: days, width: customerView ? phoneTimelineWidth : desktopTimelineWidth)
     }
+
+    /// Room for the timeline beside the 240-pixel name column: a 390-pixel phone leaves about 240 more
+    /// in view after one short swipe (a three-week plan opens at weeks), a desktop page about 1,000.
+    static let phoneTimelineWidth = 240.0
+    static let desktopTimelineWidth = 1_008.0
 
     /// The Gantt chart; `baseline` overlays its dates and marks rows finishing later.
     func gantt(zoom: GanttZoom? = nil, baseline: StoredBaseline? = nil) -> String {
