@@ -16,5 +16,6 @@ public enum AllMigrations {
         CreateAuditState(),
         ProtectDecidedRecords(),
         CreateKnownDevices(),
+        AddContactActiveProjectArchived(),
     ]
 }

@@ -30,6 +30,8 @@ public final class ContactRecord: Model, @unchecked Sendable {
     @Field(key: "language") public var language: Language
     @OptionalField(key: "preferred_channel") public var preferredChannel: ContactChannel?
     @Field(key: "created_at") public var createdAt: Date
+    /// False once removed after signing or deciding something: kept for the record, never signed in again.
+    @Field(key: "active") public var active: Bool
     public init() {}
     public init(customerID: UUID, name: String, email: String, phone: String?, language: Language, preferredChannel: ContactChannel?, createdAt: Date)
     {
@@ -40,6 +42,7 @@ public final class ContactRecord: Model, @unchecked Sendable {
         self.language = language
         self.preferredChannel = preferredChannel
         self.createdAt = createdAt
+        self.active = true
     }
 }
 

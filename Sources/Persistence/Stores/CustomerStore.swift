@@ -24,14 +24,18 @@ public enum CustomerStore {
     }
 }
 
-/// Projects, oldest first.
+/// Projects, oldest first; archived ones only when asked for (`archived`: nil all, true only archived, false none).
 public enum ProjectStore {
-    public static func inWorkspace(_ workspaceID: UUID, on db: any Database) async throws -> [ProjectRecord] {
-        try await ProjectRecord.query(on: db).filter(\.$workspaceID == workspaceID).sort(\.$createdAt).sort(\.$id).all()
+    public static func inWorkspace(_ workspaceID: UUID, archived: Bool? = false, on db: any Database) async throws -> [ProjectRecord] {
+        var query = ProjectRecord.query(on: db).filter(\.$workspaceID == workspaceID)
+        if let archived { query = query.filter(\.$archived == archived) }
+        return try await query.sort(\.$createdAt).sort(\.$id).all()
     }
 
-    public static func withIDs(_ ids: [UUID], on db: any Database) async throws -> [ProjectRecord] {
+    public static func withIDs(_ ids: [UUID], archived: Bool? = false, on db: any Database) async throws -> [ProjectRecord] {
         guard !ids.isEmpty else { return [] }
-        return try await ProjectRecord.query(on: db).filter(\.$id ~~ ids).sort(\.$createdAt).sort(\.$id).all()
+        var query = ProjectRecord.query(on: db).filter(\.$id ~~ ids)
+        if let archived { query = query.filter(\.$archived == archived) }
+        return try await query.sort(\.$createdAt).sort(\.$id).all()
     }
 }

@@ -62,6 +62,7 @@ struct ContactResponse: Encodable {
     var language: String
     var preferredChannel: String?
     var createdAt: Date
+    var active: Bool
 
     init(_ record: ContactRecord) {
         id = record.id!
@@ -72,6 +73,7 @@ struct ContactResponse: Encodable {
         language = record.language.rawValue
         preferredChannel = record.preferredChannel?.rawValue
         createdAt = record.createdAt
+        active = record.active
     }
 }
 
@@ -86,6 +88,7 @@ struct ProjectResponse: Encodable {
     var currency: String
     var budgetMinor: Int?
     var status: String
+    var archived: Bool
     var progress: Int
     var createdAt: Date
 
@@ -100,6 +103,7 @@ struct ProjectResponse: Encodable {
         currency = record.currency
         budgetMinor = record.budgetMinor
         status = record.status.rawValue
+        archived = record.archived
         progress = summary.progress
         createdAt = record.createdAt
     }

@@ -32,6 +32,7 @@ enum InvitationActions {
         guard let contact = try await ContactRecord.find(input.contactId, on: ctx.db), contact.customerID == project.customerID else {
             throw DomainError.validation(field: "contactId", message: "is not a contact of this project's customer")
         }
+        guard contact.active else { throw DomainError.conflict("this contact was deactivated; reactivate them before inviting") }
         let token = SecretToken.generate()
         let expires = ctx.now.addingTimeInterval(invitationLifetime)
         let link = AccessLinkRecord(
@@ -67,6 +68,7 @@ enum InvitationActions {
             link.usedAt = now
             try await link.update(on: db)
             guard let contact = try await ContactRecord.find(link.contactID, on: db) else { throw DomainError.notFound }
+            guard contact.active else { throw DomainError.gone }
             if let projectID = link.projectID {
                 try await AccessLinkStore.grant(projectID: projectID, contactID: contact.requireID(), canApprove: link.canApprove, now: now, on: db)
             }

@@ -10,5 +10,6 @@ func routes(_ app: Application) throws {
     PlanAPIController().register(api)
     PlanningAPIController().register(api)
     AuditAPIController().register(api)
+    CorrectionsAPIController().register(api)
     registerPages(app)
 }
