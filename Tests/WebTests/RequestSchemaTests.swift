@@ -16,6 +16,8 @@ import TestSupport
         (SubmitDeliverableRequest.self, "SubmitDeliverableRequest"), (CreateWorkItemRequest.self, "CreateWorkItemRequest"),
         (UpdateWorkItemRequest.self, "UpdateWorkItemRequest"), (CreateBaselineRequest.self, "CreateBaselineRequest"),
         (WorkingCalendarBody.self, "WorkingCalendar"),
+        (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
+        (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {
