@@ -10,7 +10,7 @@ extension World {
     /// are always fresh (a removed one would end a principal's sessions).
     public func fill(_ components: [PathComponent], hidden: Bool = false, method: HTTPMethod = .GET) async throws -> String? {
         var parts: [String] = []
-        let fresh = method == .DELETE
+        let fresh = method == .DELETE || (method == .POST && components.last?.description == "remove")
         for component in components {
             switch component.description {
             case ":projectID": parts.append(projectA.uuidString)

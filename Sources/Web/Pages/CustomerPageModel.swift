@@ -28,7 +28,8 @@ enum CustomerView {
             let channel = contact.preferredChannel.map { c.t("channel.\($0.rawValue)") } ?? "—"
             return """
                 <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
-                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td></tr>
+                <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td>\
+                <td>\(contact.active ? HTML.empty : "<span class=\"tag muted\">\(c.t("contacts.inactive"))</span> ")\(model.canManage ? "<a class=\"edit-link\" href=\"\(PagePath.contactEdit(contact.id!))\">\(c.t("action.edit"))</a>" as HTML : .empty)</td></tr>
                 """
         }
         let projectRows: [HTML] = model.projects.compactMap { project in
@@ -48,10 +49,10 @@ enum CustomerView {
             """))</section>
             """ : .empty
         return """
-            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
+            <h1>\(customer.name)\(model.canManage ? " <a class=\"edit-link\" id=\"edit-customer-link\" href=\"\(PagePath.customerEdit(customer.id!))\">\(c.t("action.edit"))</a>" as HTML : .empty)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
             <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
             <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
-            <th>\(c.t("field.preferredChannel"))</th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
+            <th>\(c.t("field.preferredChannel"))</th><th></th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
             \(form)
             <section class="card"><h2>\(c.t("projects.title"))</h2><ul class="list">\(projectRows)</ul></section>
             """

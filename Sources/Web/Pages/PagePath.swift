@@ -16,6 +16,15 @@ enum PagePath: CustomStringConvertible, Sendable {
     case deliverableSubmit(UUID)
     case milestoneDeliverables(UUID)
     case invitation(String)
+    case projectEdit(UUID)
+    case customerEdit(UUID)
+    case contactEdit(UUID)
+    case contactRemove(UUID)
+    case milestoneEdit(UUID)
+    case milestoneRemove(UUID)
+    case deliverableEdit(UUID)
+    case deliverableRemove(UUID)
+    case workItemRemove(UUID)
 
     var description: String {
         switch self {
@@ -35,6 +44,15 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .deliverableSubmit(let id): "/deliverables/\(id.uuidString)/submit"
         case .milestoneDeliverables(let id): "/milestones/\(id.uuidString)/deliverables"
         case .invitation(let token): "/invitations/\(token)"
+        case .projectEdit(let id): "/projects/\(id.uuidString)/edit"
+        case .customerEdit(let id): "/customers/\(id.uuidString)/edit"
+        case .contactEdit(let id): "/contacts/\(id.uuidString)/edit"
+        case .contactRemove(let id): "/contacts/\(id.uuidString)/remove"
+        case .milestoneEdit(let id): "/milestones/\(id.uuidString)/edit"
+        case .milestoneRemove(let id): "/milestones/\(id.uuidString)/remove"
+        case .deliverableEdit(let id): "/deliverables/\(id.uuidString)/edit"
+        case .deliverableRemove(let id): "/deliverables/\(id.uuidString)/remove"
+        case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         }
     }
 
@@ -47,6 +65,11 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.portalProject(id), "GET"), (.portalDecision(id, .accept), "POST"), (.portalDecision(id, .return), "POST"),
             (.workItemEdit(id), "GET"), (.workItemProgress(id), "POST"), (.deliverableSubmit(id), "POST"),
             (.milestoneDeliverables(id), "POST"), (.invitation("token"), "GET"),
+            (.projectEdit(id), "GET"), (.projectEdit(id), "POST"), (.customerEdit(id), "GET"), (.customerEdit(id), "POST"),
+            (.contactEdit(id), "GET"), (.contactEdit(id), "POST"), (.contactRemove(id), "GET"), (.contactRemove(id), "POST"),
+            (.milestoneEdit(id), "GET"), (.milestoneEdit(id), "POST"), (.milestoneRemove(id), "GET"), (.milestoneRemove(id), "POST"),
+            (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
+            (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
         ]
     }()
 }

@@ -32,7 +32,8 @@ enum ProjectPage {
         return """
             <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
             \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
-            <div class="actions">\(manage)<a class="button secondary" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
+            <div class="actions">\(manage)<a class="button secondary" id="edit-project-link" href="\(PagePath.projectEdit(model.projectID))">\(c.t("project.edit"))</a>\
+            <a class="button secondary" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
@@ -81,14 +82,16 @@ enum ProjectPage {
                         """) : .empty
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
-                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)</li>
+                    \(deliverable.decisionComment.map { "<div class=\"muted\">“\($0)”</div>" as HTML } ?? .empty)\(submit)\
+                    <a class="edit-link" href="\(PagePath.deliverableEdit(deliverable.id))">\(c.t("action.edit"))</a></li>
                     """
             }
             let visibility: HTML =
                 milestone.visibleToCustomer
                 ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
-                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility)</h3>\
+                <article class="milestone"><h3>◆ \(milestone.name) <small>\(milestone.dueDate.description)</small> \(visibility) \
+                <a class="edit-link" href="\(PagePath.milestoneEdit(milestone.id))">\(c.t("action.edit"))</a></h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
                 <details><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
                   <label>\(c.t("field.name"))<input name="name" required maxlength="200"></label>

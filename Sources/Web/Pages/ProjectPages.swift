@@ -95,6 +95,7 @@ struct ProjectPages {
         var dueDate: String
         var description: String?
         var visibleToCustomer: String?
+        var confirm: String?
     }
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
@@ -103,7 +104,7 @@ struct ProjectPages {
         _ = try await MilestoneActions.create(
             CreateMilestoneRequest(
                 name: form.name, dueDate: form.dueDate, description: form.description,
-                visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
+                visibleToCustomer: FormInput.checked(form.visibleToCustomer), confirm: form.confirm == "true"),
             projectID: project.id!, in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#milestones")
     }
@@ -118,6 +119,7 @@ struct ProjectPages {
         var dependsOn: [UUID]?
         var visibleToCustomer: String?
         var isKey: String?
+        var confirm: String?
     }
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
@@ -134,7 +136,8 @@ struct ProjectPages {
                 assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
                 milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
                 dependsOn: form.dependsOn ?? [], dependencyLags: nil,
-                visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!,
+                visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey),
+                confirm: form.confirm == "true"), projectID: project.id!,
             in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#work")
     }
