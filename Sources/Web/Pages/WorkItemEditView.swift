@@ -86,50 +86,52 @@ extension PlanPages {
     /// same form with what was posted.
     @Sendable func editWorkItem(req: Request) async throws -> Response {
         let (model, record) = try await WorkItemEditModel.load(req)
-        return try await EditPage.submit(req, title: model.item.title, form: { WorkItemEditView.render($0, model, values: $1, problem: $2) }) {
-            values in
-            var update = UpdateWorkItemRequest()
-            var clearing: Set<String> = []
-            update.title = values.trimmed("title")
-            update.startDate = values.trimmed("startDate")
-            update.dueDate = values.trimmed("dueDate")
-            if values["estimateHours"] != nil {
-                if let text = values.trimmed("estimateHours") {
-                    guard let hours = Double(text) else { throw DomainError.validation(field: "estimateHours", message: "must be a number") }
-                    update.estimateHours = hours
-                } else {
-                    clearing.insert("estimateHours")
-                }
-            }
-            for (field, keyPath) in [("assigneeId", \UpdateWorkItemRequest.assigneeId), ("milestoneId", \UpdateWorkItemRequest.milestoneId)]
-            where values[field] != nil {
-                if let id = EditPage.uuid(values[field]) { update[keyPath: keyPath] = id } else { clearing.insert(field) }
-            }
-            if let text = values.trimmed("progress") {
-                guard let progress = Int(text) else { throw DomainError.validation(field: "progress", message: "must be a whole number") }
-                update.progress = progress
-            }
-            // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".
-            let status = try values.trimmed("status").map {
-                guard let status = WorkItemStatus(rawValue: $0) else {
-                    throw DomainError.validation(field: "status", message: "is not an allowed value")
-                }
-                return status
-            }
-            update.status = status == record.status ? nil : status
-            if values["dependenciesShown"] != nil {
-                update.dependsOn = try values.all("dependsOn[]").map {
-                    guard let id = UUID(uuidString: $0) else {
-                        throw DomainError.validation(field: "dependsOn", message: "must name work items of this project")
+        return try await EditPage.submit(
+            req, title: model.item.title, form: { WorkItemEditView.render($0, model, values: $1, problem: $2) },
+            save: {
+                values in
+                var update = UpdateWorkItemRequest()
+                var clearing: Set<String> = []
+                update.title = values.trimmed("title")
+                update.startDate = values.trimmed("startDate")
+                update.dueDate = values.trimmed("dueDate")
+                if values["estimateHours"] != nil {
+                    if let text = values.trimmed("estimateHours") {
+                        guard let hours = Double(text) else { throw DomainError.validation(field: "estimateHours", message: "must be a number") }
+                        update.estimateHours = hours
+                    } else {
+                        clearing.insert("estimateHours")
                     }
-                    return id
                 }
-            }
-            update.visibleToCustomer = values.checkbox("visibleToCustomer")
-            update.isKey = values.checkbox("isKey")
-            update.confirm = values["confirm"] == "true"
-            _ = try await WorkItemActions.update(record, with: update, clearing: clearing, in: req.context)
-            return "\(PagePath.project(model.projectID))#work"
-        }
+                for (field, keyPath) in [("assigneeId", \UpdateWorkItemRequest.assigneeId), ("milestoneId", \UpdateWorkItemRequest.milestoneId)]
+                where values[field] != nil {
+                    if let id = EditPage.uuid(values[field]) { update[keyPath: keyPath] = id } else { clearing.insert(field) }
+                }
+                if let text = values.trimmed("progress") {
+                    guard let progress = Int(text) else { throw DomainError.validation(field: "progress", message: "must be a whole number") }
+                    update.progress = progress
+                }
+                // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".
+                let status = try values.trimmed("status").map {
+                    guard let status = WorkItemStatus(rawValue: $0) else {
+                        throw DomainError.validation(field: "status", message: "is not an allowed value")
+                    }
+                    return status
+                }
+                update.status = status == record.status ? nil : status
+                if values["dependenciesShown"] != nil {
+                    update.dependsOn = try values.all("dependsOn[]").map {
+                        guard let id = UUID(uuidString: $0) else {
+                            throw DomainError.validation(field: "dependsOn", message: "must name work items of this project")
+                        }
+                        return id
+                    }
+                }
+                update.visibleToCustomer = values.checkbox("visibleToCustomer")
+                update.isKey = values.checkbox("isKey")
+                update.confirm = values["confirm"] == "true"
+                _ = try await WorkItemActions.update(record, with: update, clearing: clearing, in: req.context)
+                return "\(PagePath.project(model.projectID))#work"
+            })
     }
 }

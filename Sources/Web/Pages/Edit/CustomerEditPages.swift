@@ -83,12 +83,14 @@ extension CorrectionPages {
 
     @Sendable func updateCustomer(req: Request) async throws -> Response {
         let (model, customer) = try await CustomerEditModel.load(req)
-        return try await EditPage.submit(req, title: model.name, form: { CustomerEditView.customer($0, model, values: $1, problem: $2) }) { values in
-            let input = UpdateCustomerRequest(
-                name: values.trimmed("name"), language: try language(values["language"]), notes: values["notes"])
-            _ = try await ContactActions.updateCustomer(customer, with: input, clearing: [], in: req.context)
-            return "\(PagePath.customer(model.customerID))"
-        }
+        return try await EditPage.submit(
+            req, title: model.name, form: { CustomerEditView.customer($0, model, values: $1, problem: $2) },
+            save: { values in
+                let input = UpdateCustomerRequest(
+                    name: values.trimmed("name"), language: try language(values["language"]), notes: values["notes"])
+                _ = try await ContactActions.updateCustomer(customer, with: input, clearing: [], in: req.context)
+                return "\(PagePath.customer(model.customerID))"
+            })
     }
 
     @Sendable func editContact(req: Request) async throws -> Response {
@@ -98,21 +100,23 @@ extension CorrectionPages {
 
     @Sendable func updateContact(req: Request) async throws -> Response {
         let (model, contact) = try await ContactEditModel.load(req)
-        return try await EditPage.submit(req, title: model.name, form: { CustomerEditView.contact($0, model, values: $1, problem: $2) }) { values in
-            var channel: ContactChannel?
-            if let text = values.trimmed("preferredChannel") {
-                guard let known = ContactChannel(rawValue: text) else {
-                    throw DomainError.validation(field: "preferredChannel", message: "is not an allowed value")
+        return try await EditPage.submit(
+            req, title: model.name, form: { CustomerEditView.contact($0, model, values: $1, problem: $2) },
+            save: { values in
+                var channel: ContactChannel?
+                if let text = values.trimmed("preferredChannel") {
+                    guard let known = ContactChannel(rawValue: text) else {
+                        throw DomainError.validation(field: "preferredChannel", message: "is not an allowed value")
+                    }
+                    channel = known
                 }
-                channel = known
-            }
-            let input = UpdateContactRequest(
-                name: values.trimmed("name"), email: values.trimmed("email"), phone: values["phone"],
-                language: try language(values["language"]), preferredChannel: channel, active: values.checkbox("active"))
-            let clearing: Set<String> = values["preferredChannel"] != nil && channel == nil ? ["preferredChannel"] : []
-            _ = try await ContactActions.updateContact(contact, with: input, clearing: clearing, in: req.context)
-            return "\(PagePath.customer(model.customerID))"
-        }
+                let input = UpdateContactRequest(
+                    name: values.trimmed("name"), email: values.trimmed("email"), phone: values["phone"],
+                    language: try language(values["language"]), preferredChannel: channel, active: values.checkbox("active"))
+                let clearing: Set<String> = values["preferredChannel"] != nil && channel == nil ? ["preferredChannel"] : []
+                _ = try await ContactActions.updateContact(contact, with: input, clearing: clearing, in: req.context)
+                return "\(PagePath.customer(model.customerID))"
+            })
     }
 
     @Sendable func removeContactForm(req: Request) async throws -> Response {

@@ -77,13 +77,15 @@ extension CorrectionPages {
 
     @Sendable func updateMilestone(req: Request) async throws -> Response {
         let (model, milestone) = try await MilestoneEditModel.load(req)
-        return try await EditPage.submit(req, title: model.name, form: { PlanEditView.milestone($0, model, values: $1, problem: $2) }) { values in
-            let input = UpdateMilestoneRequest(
-                name: values.trimmed("name"), dueDate: values.trimmed("dueDate"), description: values["description"],
-                visibleToCustomer: values.checkbox("visibleToCustomer"), confirm: values["confirm"] == "true")
-            _ = try await MilestoneCorrections.update(milestone, with: input, clearing: [], in: req.context)
-            return "\(PagePath.project(model.projectID))#milestones"
-        }
+        return try await EditPage.submit(
+            req, title: model.name, form: { PlanEditView.milestone($0, model, values: $1, problem: $2) },
+            save: { values in
+                let input = UpdateMilestoneRequest(
+                    name: values.trimmed("name"), dueDate: values.trimmed("dueDate"), description: values["description"],
+                    visibleToCustomer: values.checkbox("visibleToCustomer"), confirm: values["confirm"] == "true")
+                _ = try await MilestoneCorrections.update(milestone, with: input, clearing: [], in: req.context)
+                return "\(PagePath.project(model.projectID))#milestones"
+            })
     }
 
     @Sendable func removeMilestoneForm(req: Request) async throws -> Response {
@@ -101,8 +103,7 @@ extension CorrectionPages {
         return try await removal(
             req, title: model.name, question: { $0.t("milestones.removeQuestion", model.name) },
             action: "\(PagePath.milestoneRemove(model.milestoneID))", id: "remove-milestone",
-            back: "\(PagePath.project(model.projectID))#milestones"
-        ) { try await MilestoneCorrections.remove(milestone, in: req.context) }
+            back: "\(PagePath.project(model.projectID))#milestones", remove: { try await MilestoneCorrections.remove(milestone, in: req.context) })
     }
 
     @Sendable func editDeliverable(req: Request) async throws -> Response {
@@ -112,11 +113,13 @@ extension CorrectionPages {
 
     @Sendable func updateDeliverable(req: Request) async throws -> Response {
         let (model, deliverable) = try await DeliverableEditModel.load(req)
-        return try await EditPage.submit(req, title: model.name, form: { PlanEditView.deliverable($0, model, values: $1, problem: $2) }) { values in
-            let input = UpdateDeliverableRequest(name: values.trimmed("name"), acceptanceCriteria: values["acceptanceCriteria"])
-            _ = try await MilestoneCorrections.updateDeliverable(deliverable, with: input, clearing: [], in: req.context)
-            return "\(PagePath.project(model.projectID))#milestones"
-        }
+        return try await EditPage.submit(
+            req, title: model.name, form: { PlanEditView.deliverable($0, model, values: $1, problem: $2) },
+            save: { values in
+                let input = UpdateDeliverableRequest(name: values.trimmed("name"), acceptanceCriteria: values["acceptanceCriteria"])
+                _ = try await MilestoneCorrections.updateDeliverable(deliverable, with: input, clearing: [], in: req.context)
+                return "\(PagePath.project(model.projectID))#milestones"
+            })
     }
 
     @Sendable func removeDeliverableForm(req: Request) async throws -> Response {
@@ -134,8 +137,8 @@ extension CorrectionPages {
         return try await removal(
             req, title: model.name, question: { $0.t("deliverable.removeQuestion", model.name) },
             action: "\(PagePath.deliverableRemove(model.deliverableID))", id: "remove-deliverable",
-            back: "\(PagePath.project(model.projectID))#milestones"
-        ) { try await MilestoneCorrections.removeDeliverable(deliverable, in: req.context) }
+            back: "\(PagePath.project(model.projectID))#milestones",
+            remove: { try await MilestoneCorrections.removeDeliverable(deliverable, in: req.context) })
     }
 
     @Sendable func removeWorkItemForm(req: Request) async throws -> Response {
@@ -153,14 +156,14 @@ extension CorrectionPages {
         let id = try item.requireID()
         return try await removal(
             req, title: item.title, question: { $0.t("work.removeQuestion", item.title) },
-            action: "\(PagePath.workItemRemove(id))", id: "remove-work-item", back: "\(PagePath.project(item.projectID))#work"
-        ) { try await WorkItemActions.remove(item, in: req.context) }
+            action: "\(PagePath.workItemRemove(id))", id: "remove-work-item", back: "\(PagePath.project(item.projectID))#work",
+            remove: { try await WorkItemActions.remove(item, in: req.context) })
     }
 
     /// Runs a removal and goes `back`; a refused one shows the confirm step again with the reason (409).
     private func removal(
         _ req: Request, title: String, question: (PageContext) -> String, action: String, id: String, back: String,
-        _ remove: () async throws -> Void
+        remove: () async throws -> Void
     ) async throws -> Response {
         do {
             try await remove()

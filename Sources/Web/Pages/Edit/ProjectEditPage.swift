@@ -54,24 +54,26 @@ extension CorrectionPages {
 
     @Sendable func updateProject(req: Request) async throws -> Response {
         let (model, project) = try await ProjectEditModel.load(req)
-        return try await EditPage.submit(req, title: model.name, form: { ProjectEditView.render($0, model, values: $1, problem: $2) }) { values in
-            var update = UpdateProjectRequest()
-            update.name = values.trimmed("name")
-            if values["goals"] != nil { update.goals = FormInput.lines(values["goals"]) }
-            update.startDate = values.trimmed("startDate")
-            update.timeZone = values.trimmed("timeZone")
-            update.currency = values.trimmed("currency")
-            update.budgetMinor = try EditPage.budgetMinor(values["budget"])
-            update.status = try values.trimmed("status").map {
-                guard let status = ProjectStatus(rawValue: $0) else {
-                    throw DomainError.validation(field: "status", message: "is not an allowed value")
+        return try await EditPage.submit(
+            req, title: model.name, form: { ProjectEditView.render($0, model, values: $1, problem: $2) },
+            save: { values in
+                var update = UpdateProjectRequest()
+                update.name = values.trimmed("name")
+                if values["goals"] != nil { update.goals = FormInput.lines(values["goals"]) }
+                update.startDate = values.trimmed("startDate")
+                update.timeZone = values.trimmed("timeZone")
+                update.currency = values.trimmed("currency")
+                update.budgetMinor = try EditPage.budgetMinor(values["budget"])
+                update.status = try values.trimmed("status").map {
+                    guard let status = ProjectStatus(rawValue: $0) else {
+                        throw DomainError.validation(field: "status", message: "is not an allowed value")
+                    }
+                    return status
                 }
-                return status
-            }
-            update.archived = values.checkbox("archived")
-            let clearing: Set<String> = values["budget"] != nil && update.budgetMinor == nil ? ["budgetMinor"] : []
-            _ = try await ProjectActions.update(project, with: update, clearing: clearing, in: req.context)
-            return "\(PagePath.project(model.projectID))"
-        }
+                update.archived = values.checkbox("archived")
+                let clearing: Set<String> = values["budget"] != nil && update.budgetMinor == nil ? ["budgetMinor"] : []
+                _ = try await ProjectActions.update(project, with: update, clearing: clearing, in: req.context)
+                return "\(PagePath.project(model.projectID))"
+            })
     }
 }
