@@ -64,6 +64,8 @@ import TestSupport
             let session = try #require(await world.session(.owner))
             let dashboard = try await world.client.page(.GET, "/dashboard", cookies: ["tandem_session": session.token])
             #expect(!dashboard.body.contains("小程序商城"))
+            let withArchived = try await world.client.page(.GET, "/dashboard?archived=true", cookies: ["tandem_session": session.token])
+            #expect(withArchived.body.contains("小程序商城"))
             let actions = try await AuditLog.projectEntries(world.projectA, offset: 0, limit: 50, on: app.db).map(\.action)
             #expect(actions.suffix(2) == [HistoryAction.projectStatusChanged, HistoryAction.projectArchived])
         }
