@@ -18,7 +18,8 @@ struct InvitationPages {
     @Sendable func inviteForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let project = try await req.authorizedProject()
-        let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db)
+        // A deactivated contact cannot be invited (reactivate them on the customer page first).
+        let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db).filter(\.active)
         let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
         let body: HTML =
             contacts.isEmpty
