@@ -18,6 +18,10 @@ public final class CustomerRecord: Model, @unchecked Sendable {
         self.notes = notes
         self.createdAt = createdAt
     }
+
+    public func domain() throws -> Customer {
+        Customer(id: try requireID(), workspaceID: workspaceID, name: name, language: language, notes: notes, createdAt: createdAt)
+    }
 }
 
 public final class ContactRecord: Model, @unchecked Sendable {
@@ -43,6 +47,12 @@ public final class ContactRecord: Model, @unchecked Sendable {
         self.preferredChannel = preferredChannel
         self.createdAt = createdAt
         self.active = true
+    }
+
+    public func domain() throws -> Contact {
+        Contact(
+            id: try requireID(), customerID: customerID, name: name, email: email, phone: phone, language: language,
+            preferredChannel: preferredChannel, active: active, createdAt: createdAt)
     }
 }
 

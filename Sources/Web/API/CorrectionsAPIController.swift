@@ -22,14 +22,14 @@ struct CorrectionsAPIController {
         let customer = try await req.authorizedCustomer()
         let input = try JSON.decode(UpdateCustomerRequest.self, from: req)
         let updated = try await ContactActions.updateCustomer(customer, with: input, clearing: JSON.nullKeys(from: req), in: req.context)
-        return JSON.response(CustomerResponse(updated))
+        return JSON.response(try CustomerResponse(updated))
     }
 
     @Sendable func updateContact(req: Request) async throws -> Response {
         let contact = try await ContactActions.contact(req.uuidParameter("contactID"), in: req.context)
         let input = try JSON.decode(UpdateContactRequest.self, from: req)
         let updated = try await ContactActions.updateContact(contact, with: input, clearing: JSON.nullKeys(from: req), in: req.context)
-        return JSON.response(ContactResponse(updated))
+        return JSON.response(try ContactResponse(updated))
     }
 
     /// 204 when the contact was deleted; 200 with the contact (`active: false`) when they were kept for the record.
@@ -37,7 +37,7 @@ struct CorrectionsAPIController {
         let contact = try await ContactActions.contact(req.uuidParameter("contactID"), in: req.context)
         switch try await ContactActions.remove(contact, in: req.context) {
         case .deleted: return Response(status: .noContent)
-        case .deactivated(let kept): return JSON.response(ContactResponse(kept))
+        case .deactivated(let kept): return JSON.response(try ContactResponse(kept))
         }
     }
 

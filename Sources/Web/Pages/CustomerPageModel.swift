@@ -6,7 +6,7 @@ import Vapor
 /// One customer of the workspace with its contacts and projects, loaded by one function.
 struct CustomerPageModel {
     var customer: CustomerRecord
-    var contacts: [ContactRecord]
+    var contacts: [Contact]
     var projects: [ProjectRecord]
     var canManage: Bool
 
@@ -29,7 +29,7 @@ enum CustomerView {
             return """
                 <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
                 <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td>\
-                <td>\(contact.active ? HTML.empty : "<span class=\"tag muted\">\(c.t("contacts.inactive"))</span> ")\(model.canManage ? "<a class=\"edit-link\" href=\"\(PagePath.contactEdit(contact.id!))\">\(c.t("action.edit"))</a>" as HTML : .empty)</td></tr>
+                <td>\(contact.active ? HTML.empty : "<span class=\"tag muted\">\(c.t("contacts.inactive"))</span> ")\(model.canManage ? "<a class=\"edit-link\" href=\"\(PagePath.contactEdit(contact.id))\">\(c.t("action.edit"))</a>" as HTML : .empty)</td></tr>
                 """
         }
         let projectRows: [HTML] = model.projects.compactMap { project in

@@ -33,7 +33,7 @@ struct DashboardModel {
 
     static func load(archived: Bool? = false, in ctx: ActionContext) async throws -> DashboardModel {
         let customers = try await CustomerStore.byName(workspaceID: CustomerActions.workspaceID(in: ctx), on: ctx.db)
-        let names = Dictionary(try customers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(customers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         var rows: [Row] = []
         for project in try await ProjectActions.visibleProjects(archived: archived, in: ctx) {
             let id = try project.requireID()

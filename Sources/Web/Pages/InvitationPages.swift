@@ -20,7 +20,7 @@ struct InvitationPages {
         let project = try await req.authorizedProject()
         // A deactivated contact cannot be invited (reactivate them on the customer page first).
         let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db).filter(\.active)
-        let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
+        let options: [HTML] = contacts.map { "<option value=\"\($0.id.uuidString)\">\($0.name) · \($0.email)</option>" }
         let body: HTML =
             contacts.isEmpty
             ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"\(PagePath.customer(project.customerID))\">\(c.t("invite.addContact"))</a></p>"

@@ -27,7 +27,7 @@ struct ProjectPages {
                 c, title: c.t("nav.newProject"),
                 "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
         }
-        let options: [HTML] = customers.map { "<option value=\"\($0.id!.uuidString)\">\($0.name)</option>" }
+        let options: [HTML] = customers.map { "<option value=\"\($0.id.uuidString)\">\($0.name)</option>" }
         let today = LocalDate(req.now, in: TimeZone(identifier: "Asia/Shanghai")!)
         return Layout.page(
             c, title: c.t("nav.newProject"),
