@@ -5,13 +5,28 @@ import Vapor
 extension World {
     /// A concrete path for a route template of the route table, with this world's objects for its
     /// parameters; `hidden` picks the internal milestone, deliverable or item. Nil when the template
-    /// has a parameter this helper does not know, so a test walking the table can fail on it.
-    public func fill(_ components: [PathComponent], hidden: Bool = false) async throws -> String? {
+    /// has a parameter this helper does not know, so a test walking the table can fail on it. A `DELETE` gets fresh
+    /// throwaway objects (of the same visibility), so walking the table removes nothing other calls need; contacts
+    /// are always fresh (a removed one would end a principal's sessions).
+    public func fill(_ components: [PathComponent], hidden: Bool = false, method: HTTPMethod = .GET) async throws -> String? {
         var parts: [String] = []
+        let fresh = method == .DELETE || (method == .POST && components.last?.description == "remove")
         for component in components {
             switch component.description {
             case ":projectID": parts.append(projectA.uuidString)
             case ":customerID": parts.append(customerA.uuidString)
+            case ":contactID":
+                parts.append(
+                    try await freshObject(
+                        "/api/v1/customers/\(customerA)/contacts", ["name": "Temp", "email": "t\(UUID().uuidString.prefix(8))@tea.test"]))
+            case ":milestoneID" where fresh: parts.append(try await freshMilestone(visible: !hidden))
+            case ":deliverableID" where fresh:
+                parts.append(try await freshObject("/api/v1/milestones/\(try await freshMilestone(visible: !hidden))/deliverables", ["name": "Temp"]))
+            case ":workItemID" where fresh:
+                parts.append(
+                    try await freshObject(
+                        "/api/v1/projects/\(projectA)/work-items",
+                        ["title": "Temp", "startDate": "2026-12-01", "dueDate": "2026-12-02", "dependsOn": [String](), "visibleToCustomer": !hidden]))
             case ":milestoneID": parts.append((hidden ? hiddenMilestone : visibleMilestone).uuidString)
             case ":deliverableID": parts.append((hidden ? hiddenDeliverable : visibleDeliverable).uuidString)
             case ":workItemID": parts.append((hidden ? hiddenItem : visibleItem).uuidString)
@@ -39,6 +54,16 @@ extension World {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    private func freshMilestone(visible: Bool) async throws -> String {
+        try await freshObject("/api/v1/projects/\(projectA)/milestones", ["name": "Temp", "dueDate": "2026-12-10", "visibleToCustomer": visible])
+    }
+
+    private func freshObject(_ path: String, _ body: [String: any Sendable]) async throws -> String {
+        let reply = try await client.json(.POST, path, token: ownerToken, body: body)
+        guard let id = reply.string("id") else { throw Failure("could not create \(path): \(reply.body)") }
+        return id
     }
 
     /// A new single-use invitation token for the viewing contact of project A.

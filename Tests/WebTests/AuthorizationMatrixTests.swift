@@ -68,7 +68,7 @@ import Vapor
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {
                         // when
-                        guard let path = try await world.fill(route.path, hidden: hidden) else {
+                        guard let path = try await world.fill(route.path, hidden: hidden, method: method) else {
                             Issue.record("route \(method) \(template) has a path parameter the matrix does not know")
                             break
                         }

@@ -20,7 +20,8 @@ import Vapor
             #expect(Set(projects.map(\.status.rawValue)) == ["planning", "active", "closed"])
             let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status.rawValue)
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
-            #expect(try await app.verifyAuditLog().entries == 2)
+            // A sign-off and an acceptance, and the two projects' status changes (planning → active, planning → closed).
+            #expect(try await app.verifyAuditLog().entries == 4)
             // and the owner can sign in with the printed password
             let reply = try await TestClient(app).json(
                 .POST, "/api/v1/auth/tokens",

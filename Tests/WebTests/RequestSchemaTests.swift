@@ -18,6 +18,8 @@ import TestSupport
         (UpdateWorkItemRequest.self, "UpdateWorkItemRequest"), (CreateBaselineRequest.self, "CreateBaselineRequest"),
         (WorkingCalendarBody.self, "WorkingCalendar"), (UpdateMemberRequest.self, "UpdateMemberRequest"),
         (CreateMemberInvitationRequest.self, "CreateMemberInvitationRequest"), (AcceptMemberInvitationRequest.self, "AcceptMemberInvitationRequest"),
+        (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
+        (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

@@ -13,8 +13,11 @@ public enum ContactChannel: String, CaseIterable, Codable, Sendable {
     case email, wechat, wecom, dingtalk, feishu, slack, teams, phone
 }
 
+/// planning → active ⇄ on hold → closed; `ProjectLifecycle` holds the allowed moves.
 public enum ProjectStatus: String, CaseIterable, Codable, Sendable {
-    case planning, active, closed
+    case planning, active
+    case onHold = "on_hold"
+    case closed
 }
 
 public enum WorkItemStatus: String, CaseIterable, Codable, Sendable {

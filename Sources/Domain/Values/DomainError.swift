@@ -13,6 +13,9 @@ public enum DomainError: Error, Equatable, Sendable {
     case unauthenticated
     /// The link or token was valid once but is used up or expired.
     case gone
+    /// The input is valid but unusual enough (a date far outside the project) that the client must repeat it with
+    /// `confirm: true`; `field` names what to confirm.
+    case confirmationRequired(field: String, message: String)
     /// Too many attempts; retry after the given number of seconds.
     case throttled(retryAfterSeconds: Int)
 

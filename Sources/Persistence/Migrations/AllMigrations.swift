@@ -20,5 +20,6 @@ public enum AllMigrations {
         CreateFiles(),
         CreateProjectVisits(),
         CreateMemberAccess(),
+        AddContactActiveProjectArchived(),
     ]
 }

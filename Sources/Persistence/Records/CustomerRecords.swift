@@ -18,6 +18,10 @@ public final class CustomerRecord: Model, @unchecked Sendable {
         self.notes = notes
         self.createdAt = createdAt
     }
+
+    public func domain() throws -> Customer {
+        Customer(id: try requireID(), workspaceID: workspaceID, name: name, language: language, notes: notes, createdAt: createdAt)
+    }
 }
 
 public final class ContactRecord: Model, @unchecked Sendable {
@@ -30,6 +34,8 @@ public final class ContactRecord: Model, @unchecked Sendable {
     @Field(key: "language") public var language: Language
     @OptionalField(key: "preferred_channel") public var preferredChannel: ContactChannel?
     @Field(key: "created_at") public var createdAt: Date
+    /// False once removed after signing or deciding something: kept for the record, never signed in again.
+    @Field(key: "active") public var active: Bool
     public init() {}
     public init(customerID: UUID, name: String, email: String, phone: String?, language: Language, preferredChannel: ContactChannel?, createdAt: Date)
     {
@@ -40,6 +46,13 @@ public final class ContactRecord: Model, @unchecked Sendable {
         self.language = language
         self.preferredChannel = preferredChannel
         self.createdAt = createdAt
+        self.active = true
+    }
+
+    public func domain() throws -> Contact {
+        Contact(
+            id: try requireID(), customerID: customerID, name: name, email: email, phone: phone, language: language,
+            preferredChannel: preferredChannel, active: active, createdAt: createdAt)
     }
 }
 

@@ -17,6 +17,8 @@ public final class ProjectRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     /// Bumped by `PlanRevision.bump` whenever the plan changes; never set by hand.
     @Field(key: "plan_revision") public var planRevision: Int
+    /// Archived projects leave the default lists but stay readable.
+    @Field(key: "archived") public var archived: Bool
     public init() {}
 }
 

@@ -24,12 +24,13 @@ public enum ContactStore {
         return try await query.limit(1).first() != nil
     }
 
-    /// The contacts with `email` who were granted at least one project: whoever may get a portal sign-in link.
+    /// The active contacts with `email` who were granted at least one project: whoever may get a portal sign-in link.
     public static func withPortalAccess(email: String, on db: any Database) async throws -> [UUID] {
         let sql = db as! any SQLDatabase
         let rows = try await sql.select().distinct().column(SQLColumn("id", table: "contacts")).from("contacts")
             .join("project_contacts", on: SQLColumn("contact_id", table: "project_contacts"), .equal, SQLColumn("id", table: "contacts"))
-            .where(SQLColumn("email", table: "contacts"), .equal, SQLBind(email)).all()
+            .where(SQLColumn("email", table: "contacts"), .equal, SQLBind(email))
+            .where(SQLColumn("active", table: "contacts"), .equal, SQLBind(true)).all()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 

@@ -58,7 +58,7 @@ struct AccountAPIController {
     @Sendable func acceptInvitation(req: Request) async throws -> Response {
         let input = try JSON.decode(AcceptInvitationRequest.self, from: req)
         let (contact, token, _) = try await InvitationActions.accept(token: input.token, credential: .api, in: req.context)
-        return JSON.response(AcceptResponse(token: token, contact: ContactResponse(contact)))
+        return JSON.response(AcceptResponse(token: token, contact: try ContactResponse(contact)))
     }
 
     /// `POST /api/v1/auth/sign-in-links`: the same answer whether or not the address is known.

@@ -15,7 +15,7 @@ struct CustomersAPIController {
 
     @Sendable func create(req: Request) async throws -> Response {
         let customer = try await CustomerActions.create(JSON.decode(CreateCustomerRequest.self, from: req), in: req.context)
-        return JSON.response(CustomerResponse(customer), status: .created)
+        return JSON.response(try CustomerResponse(customer), status: .created)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -35,13 +35,13 @@ struct CustomersAPIController {
         for project in try await CustomerStore.projects(of: customer.requireID(), on: req.db) {
             projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, in: req.context)))
         }
-        return JSON.response(CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
+        return JSON.response(try CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
     }
 
     @Sendable func createContact(req: Request) async throws -> Response {
         let customerID = try req.uuidParameter("customerID")
         let contact = try await CustomerActions.createContact(
             JSON.decode(CreateContactRequest.self, from: req), customerID: customerID, in: req.context)
-        return JSON.response(ContactResponse(contact), status: .created)
+        return JSON.response(try ContactResponse(contact), status: .created)
     }
 }

@@ -129,7 +129,8 @@ struct PlanAPIController {
 
     @Sendable func updateWorkItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
-        let item = try await WorkItemActions.update(record, with: JSON.decode(UpdateWorkItemRequest.self, from: req), in: req.context)
+        let item = try await WorkItemActions.update(
+            record, with: JSON.decode(UpdateWorkItemRequest.self, from: req), clearing: JSON.nullKeys(from: req), in: req.context)
         return JSON.response(WorkItemResponse(item))
     }
 }

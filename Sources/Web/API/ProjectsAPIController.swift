@@ -33,7 +33,13 @@ struct ProjectsAPIController {
 
     @Sendable func index(req: Request) async throws -> Response {
         let paging = try Paging(req)
-        let (page, next) = paging.page(try await ProjectActions.visibleProjects(in: req.context))
+        // `?archived=true` adds the archived projects to the list.
+        var archived: Bool? = false
+        if let text = req.query[String.self, at: "archived"] {
+            guard let value = Bool(text) else { throw DomainError.validation(field: "archived", rule: .type("true or false", null: false)) }
+            archived = value ? nil : false
+        }
+        let (page, next) = paging.page(try await ProjectActions.visibleProjects(archived: archived, in: req.context))
         var items: [ProjectResponse] = []
         for project in page { items.append(try await Self.response(project, on: req)) }
         return JSON.response(ListResponse(items: items, nextCursor: next))
@@ -45,7 +51,8 @@ struct ProjectsAPIController {
 
     @Sendable func update(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let updated = try await ProjectActions.update(project, with: JSON.decode(UpdateProjectRequest.self, from: req), in: req.context)
+        let updated = try await ProjectActions.update(
+            project, with: JSON.decode(UpdateProjectRequest.self, from: req), clearing: JSON.nullKeys(from: req), in: req.context)
         return JSON.response(try await Self.response(updated, on: req))
     }
 

@@ -44,14 +44,18 @@ struct CustomerResponse: Encodable {
     var contacts: [ContactResponse]?
     var projects: [ProjectResponse]?
 
-    init(_ record: CustomerRecord, contacts: [ContactResponse]? = nil, projects: [ProjectResponse]? = nil) {
-        id = record.id!
-        name = record.name
-        language = record.language.rawValue
-        notes = record.notes
-        createdAt = record.createdAt
+    init(_ customer: Customer, contacts: [ContactResponse]? = nil, projects: [ProjectResponse]? = nil) {
+        id = customer.id
+        name = customer.name
+        language = customer.language.rawValue
+        notes = customer.notes
+        createdAt = customer.createdAt
         self.contacts = contacts
         self.projects = projects
+    }
+
+    init(_ record: CustomerRecord, contacts: [ContactResponse]? = nil, projects: [ProjectResponse]? = nil) throws {
+        self.init(try record.domain(), contacts: contacts, projects: projects)
     }
 }
 
@@ -64,16 +68,22 @@ struct ContactResponse: Encodable {
     var language: String
     var preferredChannel: String?
     var createdAt: Date
+    var active: Bool
 
-    init(_ record: ContactRecord) {
-        id = record.id!
-        customerId = record.customerID
-        name = record.name
-        email = record.email
-        phone = record.phone
-        language = record.language.rawValue
-        preferredChannel = record.preferredChannel?.rawValue
-        createdAt = record.createdAt
+    init(_ contact: Contact) {
+        id = contact.id
+        customerId = contact.customerID
+        name = contact.name
+        email = contact.email
+        phone = contact.phone
+        language = contact.language.rawValue
+        preferredChannel = contact.preferredChannel?.rawValue
+        createdAt = contact.createdAt
+        active = contact.active
+    }
+
+    init(_ record: ContactRecord) throws {
+        self.init(try record.domain())
     }
 }
 
@@ -88,6 +98,7 @@ struct ProjectResponse: Encodable {
     var currency: String
     var budgetMinor: Int?
     var status: String
+    var archived: Bool
     var progress: Int
     var createdAt: Date
 
@@ -102,6 +113,7 @@ struct ProjectResponse: Encodable {
         currency = record.currency
         budgetMinor = record.budgetMinor
         status = record.status.rawValue
+        archived = record.archived
         progress = summary.progress
         createdAt = record.createdAt
     }

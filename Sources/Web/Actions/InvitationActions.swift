@@ -34,6 +34,7 @@ enum InvitationActions {
         guard let contact = try await ContactRecord.find(input.contactId, on: ctx.db), contact.customerID == project.customerID else {
             throw DomainError.validation(field: "contactId", rule: .notContact)
         }
+        guard contact.active else { throw DomainError.conflict("this contact was deactivated; reactivate them before inviting") }
         let token = SecretToken.generate()
         let expires = ctx.now.addingTimeInterval(invitationLifetime)
         let link = AccessLinkRecord(
@@ -95,6 +96,7 @@ enum InvitationActions {
             link.usedAt = now
             try await link.update(on: db)
             guard let contact = try await ContactRecord.find(link.contactID, on: db) else { throw DomainError.notFound }
+            guard contact.active else { throw DomainError.gone }
             if let projectID = link.projectID {
                 try await AccessLinkStore.grant(projectID: projectID, contactID: contact.requireID(), canApprove: link.canApprove, now: now, on: db)
             }

@@ -9,6 +9,8 @@ struct CreateMilestoneRequest: Decodable {
     var dueDate: String
     var description: String?
     var visibleToCustomer: Bool
+    /// Saves a due date far outside the project (`FarDate`) that would otherwise need confirming.
+    var confirm: Bool?
 }
 
 struct CreateDeliverableRequest: Decodable {
@@ -27,10 +29,12 @@ enum MilestoneActions {
         let record = MilestoneRecord()
         record.projectID = projectID
         record.name = try Validate.text(input.name, field: "name")
-        record.dueDate = try Validate.date(input.dueDate, field: "dueDate").description
+        let due = try Validate.date(input.dueDate, field: "dueDate")
+        record.dueDate = due.description
         record.details = try Validate.optionalText(input.description, field: "description")
         record.visibleToCustomer = input.visibleToCustomer
         record.createdAt = ctx.now
+        try await FarDateCheck.require([("dueDate", due)], projectID: projectID, confirmed: input.confirm, on: ctx.db)
         return try await ctx.writePlan(projectID: projectID) { db in
             try await record.create(on: db)
             return record

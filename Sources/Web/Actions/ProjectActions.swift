@@ -22,6 +22,7 @@ struct UpdateProjectRequest: Decodable {
     var status: ProjectStatus?
     var currency: String?
     var budgetMinor: Int?
+    var archived: Bool?
 }
 
 /// Progress and end date, derived from the plan (scheduled once per plan revision, see `PlanCache`).
@@ -80,6 +81,7 @@ enum ProjectActions {
         record.budgetMinor = input.budgetMinor
         record.status = ProjectStatus.planning
         record.planRevision = 0
+        record.archived = false
         record.createdAt = ctx.now
         return try await ctx.write { db in
             try await record.create(on: db)
@@ -88,8 +90,11 @@ enum ProjectActions {
     }
 
     /// Applies the fields `input` names to the project as stored when the transaction runs (locked and
-    /// re-read there), so concurrent edits of different fields both survive.
-    static func update(_ project: ProjectRecord, with input: UpdateProjectRequest, in ctx: ActionContext) async throws -> ProjectRecord {
+    /// re-read there), so concurrent edits of different fields both survive. Status and archive moves follow
+    /// `ProjectLifecycle` and go into the project's history; `clearing` names nullable fields sent as null.
+    static func update(
+        _ project: ProjectRecord, with input: UpdateProjectRequest, clearing: Set<String> = [], in ctx: ActionContext
+    ) async throws -> ProjectRecord {
         let id = try project.requireID()
         let name = try input.name.map { try Validate.text($0, field: "name") }
         let goals = try input.goals.map { JSONList.encode(try Validate.lines($0, field: "goals")) }
@@ -97,28 +102,44 @@ enum ProjectActions {
         let start = try input.startDate.map { try Validate.date($0, field: "startDate").description }
         let currency = try input.currency.map { try Validate.currency($0) }
         let budget = try input.budgetMinor.map { try Validate.range($0, 0...Int(Int64.max / 2), field: "budgetMinor") }
-        return try await ctx.writePlan(projectID: id) { db in
+        let actor = ctx.identity.memberID.map(HistoryAction.memberActor) ?? "system"
+        let now = ctx.now
+        return try await ctx.writeAudited(planOf: id) { db, audit in
             try await RowLock.lock(ProjectRecord.schema, id: id, on: db)
             guard let fresh = try await ProjectRecord.find(id, on: db) else { throw DomainError.notFound }
+            let before = (status: fresh.status, archived: fresh.archived)
+            let after = try ProjectLifecycle.apply(status: input.status, archived: input.archived, to: before)
             if let name { fresh.name = name }
             if let goals { fresh.goalsJSON = goals }
             if let zone { fresh.timeZone = zone }
             if let start { fresh.startDate = start }
-            if let status = input.status { fresh.status = status }
             if let currency { fresh.currency = currency }
-            if let budget { fresh.budgetMinor = budget }
+            if let budget { fresh.budgetMinor = budget } else if clearing.contains("budgetMinor") { fresh.budgetMinor = nil }
+            fresh.status = after.status
+            fresh.archived = after.archived
             try await fresh.update(on: db)
+            func record(_ action: String, _ content: [(String, String)]) async throws {
+                try await audit.append(
+                    on: db, at: now, actor: actor, action: action, objectType: "project", objectID: id, projectID: id, content: content)
+            }
+            if after.status != before.status {
+                try await record(HistoryAction.projectStatusChanged, [("from", before.status.rawValue), ("to", after.status.rawValue)])
+            }
+            if after.archived != before.archived {
+                try await record(after.archived ? HistoryAction.projectArchived : HistoryAction.projectUnarchived, [("name", fresh.name)])
+            }
             return fresh
         }.refreshed(on: ctx.db)
     }
 
-    /// Projects the identity may see: all of the workspace for members, invited ones for contacts.
-    static func visibleProjects(in ctx: ActionContext) async throws -> [ProjectRecord] {
+    /// Projects the identity may see: all of the workspace for members, invited ones for contacts. Archived projects
+    /// only when `archived` asks for them (nil: all, true: only archived); they stay readable one by one.
+    static func visibleProjects(archived: Bool? = false, in ctx: ActionContext) async throws -> [ProjectRecord] {
         switch ctx.identity.principal {
         case .member:
-            return try await ProjectStore.inWorkspace(CustomerActions.workspaceID(in: ctx), on: ctx.db)
+            return try await ProjectStore.inWorkspace(CustomerActions.workspaceID(in: ctx), archived: archived, on: ctx.db)
         case .contact(_, let grants):
-            return try await ProjectStore.withIDs(Array(grants.keys), on: ctx.db)
+            return try await ProjectStore.withIDs(Array(grants.keys), archived: archived, on: ctx.db)
         case .anonymous:
             return []
         }

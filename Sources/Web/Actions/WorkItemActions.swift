@@ -15,6 +15,8 @@ struct CreateWorkItemRequest: Decodable {
     var dependencyLags: [DependencyLag]?
     var visibleToCustomer: Bool
     var isKey: Bool?
+    /// Saves dates far outside the project (`FarDate`) that would otherwise need confirming.
+    var confirm: Bool?
 }
 
 struct UpdateWorkItemRequest: Decodable {
@@ -30,6 +32,7 @@ struct UpdateWorkItemRequest: Decodable {
     var dependencyLags: [DependencyLag]?
     var visibleToCustomer: Bool?
     var isKey: Bool?
+    var confirm: Bool?
 }
 
 /// Work items: dates, owner, dependencies (cycle-checked), progress (recorded for the burn-up chart).
@@ -54,6 +57,7 @@ enum WorkItemActions {
         record.id = UUID()
         let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
         try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
+        try await FarDateCheck.require([("startDate", start), ("dueDate", due)], projectID: projectID, confirmed: input.confirm, on: ctx.db)
         return try await ctx.writePlan(projectID: projectID) { db in
             try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
             try await record.create(on: db)
@@ -63,8 +67,11 @@ enum WorkItemActions {
     }
 
     /// Applies the fields `input` names to the item as it is stored when the transaction runs (the row is
-    /// locked and re-read there), so two edits of different fields at once both survive.
-    static func update(_ record: WorkItemRecord, with input: UpdateWorkItemRequest, in ctx: ActionContext) async throws -> WorkItem {
+    /// locked and re-read there), so two edits of different fields at once both survive. `clearing` names the
+    /// nullable fields sent as null (`estimateHours`, `assigneeId`, `milestoneId`).
+    static func update(
+        _ record: WorkItemRecord, with input: UpdateWorkItemRequest, clearing: Set<String> = [], in ctx: ActionContext
+    ) async throws -> WorkItem {
         let id = try record.requireID()
         let projectID = record.projectID
         let title = try input.title.map { try Validate.text($0, field: "title") }
@@ -73,6 +80,7 @@ enum WorkItemActions {
         let hours = try input.estimateHours.map { try Validate.range($0, 0...100_000, field: "estimateHours") }
         try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
         let newDependencies = try input.dependsOn.map { try dependencyList($0, lags: input.dependencyLags) }
+        try await FarDateCheck.require([("startDate", newStart), ("dueDate", newDue)], projectID: projectID, confirmed: input.confirm, on: ctx.db)
         let now = ctx.now
         return try await ctx.writePlan(projectID: projectID) { db in
             try await RowLock.lock(WorkItemRecord.schema, id: id, on: db)
@@ -88,9 +96,13 @@ enum WorkItemActions {
                 fresh.startDate = start.description
                 fresh.dueDate = due.description
             }
-            if let hours { fresh.estimateHours = hours }
-            if let assignee = input.assigneeId { fresh.assigneeID = assignee }
-            if let milestone = input.milestoneId { fresh.milestoneID = milestone }
+            if let hours { fresh.estimateHours = hours } else if clearing.contains("estimateHours") { fresh.estimateHours = nil }
+            if let assignee = input.assigneeId { fresh.assigneeID = assignee } else if clearing.contains("assigneeId") { fresh.assigneeID = nil }
+            if let milestone = input.milestoneId {
+                fresh.milestoneID = milestone
+            } else if clearing.contains("milestoneId") {
+                fresh.milestoneID = nil
+            }
             if let visible = input.visibleToCustomer { fresh.visibleToCustomer = visible }
             if let key = input.isKey { fresh.isKey = key }
             let progressChanged = try applyProgress(input, to: fresh)
@@ -107,6 +119,24 @@ enum WorkItemActions {
                 try await ProgressEventRecord(projectID: projectID, workItemID: id, progress: fresh.progress, at: now).create(on: db)
             }
             return try fresh.domain(dependencies: try await PlanStore.dependencies(of: id, on: db))
+        }
+    }
+
+    /// Removes the item with its dependency links and progress history; refused, writing nothing, while other items
+    /// depend on it.
+    static func remove(_ record: WorkItemRecord, in ctx: ActionContext) async throws {
+        let id = try record.requireID()
+        let projectID = record.projectID
+        let actor = try MilestoneCorrections.actor(in: ctx)
+        let now = ctx.now
+        try await ctx.writeAudited(planOf: projectID) { db, audit in
+            try await RowLock.lock(WorkItemRecord.schema, id: id, on: db)
+            guard let fresh = try await WorkItemRecord.find(id, on: db) else { throw DomainError.notFound }
+            try Corrections.requireWorkItemRemovable(dependents: try await CorrectionStore.dependents(of: id, on: db))
+            try await CorrectionStore.deleteWorkItem(id, on: db)
+            try await audit.append(
+                on: db, at: now, actor: actor, action: HistoryAction.workItemDeleted, objectType: "work_item", objectID: id,
+                projectID: projectID, content: [("title", fresh.title), ("startDate", fresh.startDate), ("dueDate", fresh.dueDate)])
         }
     }
 

@@ -12,5 +12,6 @@ func routes(_ app: Application) throws {
     AuditAPIController().register(api)
     ActivityAPIController().register(api)
     FilesAPIController().register(api)
+    CorrectionsAPIController().register(api)
     registerPages(app)
 }

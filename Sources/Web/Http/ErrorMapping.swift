@@ -35,6 +35,8 @@ struct ErrorMapping: AsyncMiddleware {
             case .validation(let field, let rule):
                 return Mapped(status: .badRequest, code: "validation_failed", message: "\(field) \(rule.message)", field: field, rule: rule)
             case .conflict(let message): return Mapped(status: .conflict, code: "conflict", message: message)
+            case .confirmationRequired(let field, let message):
+                return Mapped(status: .conflict, code: "confirmation_required", message: message, field: field)
             case .forbidden: return Mapped(status: .forbidden, code: "forbidden", message: "your role does not allow this")
             case .unauthenticated: return Mapped(status: .unauthorized, code: "unauthenticated", message: "sign in first")
             case .gone: return Mapped(status: .gone, code: "gone", message: "this link was already used or has expired")

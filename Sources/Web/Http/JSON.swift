@@ -41,6 +41,18 @@ enum JSON {
         }
     }
 
+    /// The top-level keys of the body that are present with `null`: a PATCH clears those optional fields.
+    static func nullKeys(from req: Request) -> Set<String> {
+        struct Probe: Decodable {
+            var isNull: Bool
+            init(from decoder: any Decoder) throws { isNull = (try? decoder.singleValueContainer().decodeNil()) ?? false }
+        }
+        guard let buffer = req.body.data, let object = try? JSONDecoder().decode([String: Probe].self, from: Data(buffer: buffer)) else {
+            return []
+        }
+        return Set(object.filter(\.value.isNull).keys)
+    }
+
     static func describe(_ error: DecodingError) -> DomainError {
         func path(_ codingPath: [any CodingKey], extra: (any CodingKey)? = nil) -> String {
             let keys = (codingPath + (extra.map { [$0] } ?? [])).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }

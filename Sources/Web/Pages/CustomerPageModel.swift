@@ -6,7 +6,7 @@ import Vapor
 /// One customer of the workspace with its contacts and projects, loaded by one function.
 struct CustomerPageModel {
     var customer: CustomerRecord
-    var contacts: [ContactRecord]
+    var contacts: [Contact]
     var projects: [ProjectRecord]
     var canManage: Bool
     /// A refused new-contact form, shown again with what was typed (see `FormState`).
@@ -31,7 +31,8 @@ enum CustomerView {
             return """
                 <tr><td>\(contact.name)</td><td><a href="\(url: "mailto:" + contact.email)">\(contact.email)</a></td>\
                 <td>\(contact.phone ?? "—")</td><td>\(c.t("language.\(contact.language.rawValue)"))</td><td>\(channel)</td>\
-                <td>\(model.canManage ? signInLink(c, contact) : HTML.empty)</td></tr>
+                <td>\(contact.active ? HTML.empty : "<span class=\"tag muted\">\(c.t("contacts.inactive"))</span> ")\
+                \(model.canManage ? "<a class=\"edit-link\" href=\"\(PagePath.contactEdit(contact.id))\">\(c.t("action.edit"))</a> \(signInLink(c, contact))" as HTML : .empty)</td></tr>
                 """
         }
         let projectRows: [HTML] = model.projects.compactMap { project in
@@ -52,7 +53,7 @@ enum CustomerView {
             """))</section>
             """ : .empty
         return """
-            <h1>\(customer.name)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
+            <h1>\(customer.name)\(model.canManage ? " <a class=\"edit-link\" id=\"edit-customer-link\" href=\"\(PagePath.customerEdit(customer.id!))\">\(c.t("action.edit"))</a>" as HTML : .empty)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
             <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
             <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
             <th>\(c.t("field.preferredChannel"))</th><th></th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>
@@ -62,10 +63,9 @@ enum CustomerView {
     }
 
     /// The team hands the contact a fresh sign-in link (shown with a ready message to copy).
-    static func signInLink(_ c: PageContext, _ contact: ContactRecord) -> HTML {
-        guard let id = contact.id else { return .empty }
-        return c.form(
-            action: "\(PagePath.contactSignInLink(id))", cssClass: "inline contact-sign-in-link",
+    static func signInLink(_ c: PageContext, _ contact: Contact) -> HTML {
+        c.form(
+            action: "\(PagePath.contactSignInLink(contact.id))", cssClass: "inline contact-sign-in-link",
             "<button type=\"submit\" class=\"secondary\">\(c.t("contacts.signInLink"))</button>")
     }
 }

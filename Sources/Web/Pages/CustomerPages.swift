@@ -24,7 +24,7 @@ struct CustomerPages {
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let customers = try await CustomerStore.byName(workspaceID: workspaceID, on: req.db)
         let rows: [HTML] = customers.map { customer in
-            "<li><a href=\"\(PagePath.customer(customer.id!))\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
+            "<li><a href=\"\(PagePath.customer(customer.id))\">\(customer.name)</a> <span class=\"tag\">\(c.t("language.\(customer.language.rawValue)"))</span></li>"
         }
         let form: HTML =
             c.identity.role?.canManage == true

@@ -11,7 +11,8 @@ struct DashboardPage {
 
     @Sendable func show(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
-        let model = try await DashboardModel.load(in: req.context)
+        // `?archived=true` adds the archived projects.
+        let model = try await DashboardModel.load(archived: req.query[String.self, at: "archived"] == "true" ? nil : false, in: req.context)
         return Layout.page(c, title: c.t("nav.dashboard"), DashboardView.render(c, model))
     }
 }
@@ -28,11 +29,12 @@ struct DashboardModel {
     }
 
     var rows: [Row]
+    var showsArchived = false
 
-    static func load(in ctx: ActionContext) async throws -> DashboardModel {
+    static func load(archived: Bool? = false, in ctx: ActionContext) async throws -> DashboardModel {
         let customers = try await CustomerStore.byName(workspaceID: CustomerActions.workspaceID(in: ctx), on: ctx.db)
-        let names = Dictionary(try customers.map { (try $0.requireID(), $0.name) }, uniquingKeysWith: { first, _ in first })
-        let projects = try await ProjectActions.visibleProjects(in: ctx)
+        let names = Dictionary(customers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let projects = try await ProjectActions.visibleProjects(archived: archived, in: ctx)
         let statusesByProject = try await StatusStore.statuses(projectIDs: projects.map { try $0.requireID() }, on: ctx.db)
         var rows: [Row] = []
         for project in projects {
@@ -44,7 +46,7 @@ struct DashboardModel {
                     summary: try await PlanSummary.load(project, customerView: false, in: ctx),
                     waiting: Waiting(scopes: statuses.scopes, deliverables: statuses.deliverables)))
         }
-        return DashboardModel(rows: rows)
+        return DashboardModel(rows: rows, showsArchived: archived == nil)
     }
 }
 
@@ -70,6 +72,10 @@ enum DashboardView {
             <th>\(c.t("field.progress"))</th><th>\(c.t("field.endDate"))</th><th>\(c.t("dashboard.waiting"))</th></tr></thead>\
             <tbody>\(rows)</tbody></table></div>
             """
-        return "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)</section>"
+        let archived: HTML =
+            model.showsArchived
+            ? .empty
+            : "<p class=\"muted\"><a id=\"show-archived\" href=\"\(PagePath.dashboard)?archived=true\">\(c.t("projects.showArchived"))</a></p>"
+        return "<h1>\(c.t("nav.dashboard"))</h1><section class=\"card\">\(table)\(archived)</section>"
     }
 }

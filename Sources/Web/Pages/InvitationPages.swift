@@ -19,8 +19,9 @@ struct InvitationPages {
     @Sendable func inviteForm(req: Request) async throws -> Response {
         let c = try await PageContext.make(req)
         let project = try await req.authorizedProject()
-        let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db)
-        let options: [HTML] = contacts.map { "<option value=\"\($0.id!.uuidString)\">\($0.name) · \($0.email)</option>" }
+        // A deactivated contact cannot be invited (reactivate them on the customer page first).
+        let contacts = try await CustomerStore.contacts(of: project.customerID, byName: true, on: req.db).filter(\.active)
+        let options: [HTML] = contacts.map { "<option value=\"\($0.id.uuidString)\">\($0.name) · \($0.email)</option>" }
         // A customer's first contact usually is the one who decides: "may approve" starts ticked until someone may.
         let firstApprover = try await !ApprovalStore.customerHasApprover(customerID: project.customerID, now: req.now, on: req.db)
         let firstHint: HTML = firstApprover ? "<p class=\"hint\" id=\"first-approver\">\(c.t("invite.firstContact"))</p>" : .empty

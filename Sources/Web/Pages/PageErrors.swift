@@ -12,6 +12,9 @@ enum PageErrors {
         guard let c = try? await PageContext.make(request) else {
             return Response(status: mapped.status, body: .init(string: mapped.message))
         }
+        if mapped.code == "confirmation_required", request.method == .POST, let values = try? FormValues(request) {
+            return ConfirmationPage.response(c, mapped, values: values, action: request.url.path)
+        }
         let message: String
         switch mapped.status {
         case .notFound: message = c.t("error.notFound")

@@ -24,6 +24,15 @@ enum PagePath: CustomStringConvertible, Sendable {
     case file(UUID)
     case deliverableFiles(UUID)
     case scopeVersionFiles(UUID, Int)
+    case projectEdit(UUID)
+    case customerEdit(UUID)
+    case contactEdit(UUID)
+    case contactRemove(UUID)
+    case milestoneEdit(UUID)
+    case milestoneRemove(UUID)
+    case deliverableEdit(UUID)
+    case deliverableRemove(UUID)
+    case workItemRemove(UUID)
 
     var description: String {
         switch self {
@@ -54,6 +63,15 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .file(let id): "/files/\(id.uuidString)"
         case .deliverableFiles(let id): "/deliverables/\(id.uuidString)/files"
         case .scopeVersionFiles(let projectID, let number): "/projects/\(projectID.uuidString)/scope-versions/\(number)/files"
+        case .projectEdit(let id): "/projects/\(id.uuidString)/edit"
+        case .customerEdit(let id): "/customers/\(id.uuidString)/edit"
+        case .contactEdit(let id): "/contacts/\(id.uuidString)/edit"
+        case .contactRemove(let id): "/contacts/\(id.uuidString)/remove"
+        case .milestoneEdit(let id): "/milestones/\(id.uuidString)/edit"
+        case .milestoneRemove(let id): "/milestones/\(id.uuidString)/remove"
+        case .deliverableEdit(let id): "/deliverables/\(id.uuidString)/edit"
+        case .deliverableRemove(let id): "/deliverables/\(id.uuidString)/remove"
+        case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         }
     }
 
@@ -70,6 +88,11 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.memberInvitation("token"), "GET"), (.contactSignInLink(id), "POST"),
             (.projectHistory(id), "GET"),
             (.file(id), "GET"), (.deliverableFiles(id), "POST"), (.scopeVersionFiles(id, 1), "POST"),
+            (.projectEdit(id), "GET"), (.projectEdit(id), "POST"), (.customerEdit(id), "GET"), (.customerEdit(id), "POST"),
+            (.contactEdit(id), "GET"), (.contactEdit(id), "POST"), (.contactRemove(id), "GET"), (.contactRemove(id), "POST"),
+            (.milestoneEdit(id), "GET"), (.milestoneEdit(id), "POST"), (.milestoneRemove(id), "GET"), (.milestoneRemove(id), "POST"),
+            (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
+            (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
         ]
     }()
 }

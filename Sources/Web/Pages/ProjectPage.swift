@@ -48,7 +48,8 @@ enum ProjectPage {
         return """
             <div class="head"><div><h1>\(model.name)</h1><p class="muted">\(model.customerName ?? "") · \(c.t("status.\(model.status.rawValue)")) · \
             \(c.t("field.startDate")) \(model.startDate) · \(c.t("field.endDate")) \(model.summary.endDate?.description ?? "—")</p></div>\
-            <div class="actions">\(manage)<a class="button secondary" id="history-link" href="\(PagePath.projectHistory(model.projectID))">\(c.t("activity.title"))</a>\
+            <div class="actions">\(manage)<a class="button secondary" id="edit-project-link" href="\(PagePath.projectEdit(model.projectID))">\(c.t("project.edit"))</a>\
+            <a class="button secondary" id="history-link" href="\(PagePath.projectHistory(model.projectID))">\(c.t("activity.title"))</a>\
             <a class="button secondary" id="preview-link" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
@@ -116,7 +117,8 @@ enum ProjectPage {
                 return """
                     <li><strong>\(deliverable.name)</strong> <span class="tag \(deliverable.status.rawValue)">\(c.t("deliverable.status.\(deliverable.status.rawValue)"))</span>\
                     \(DecisionViews.submission(c, deliverable))\(DecisionViews.deliverableRecord(c, deliverable, names: names, timeZone: timeZone))\
-                    \(submit)\(files.team(c, deliverable))</li>
+                    \(submit)\(files.team(c, deliverable))\
+                    <a class="edit-link" href="\(PagePath.deliverableEdit(deliverable.id))">\(c.t("action.edit"))</a></li>
                     """
             }
             let d = FormFields(c, "new-deliverable-\(milestone.id.uuidString)", form)
@@ -125,7 +127,8 @@ enum ProjectPage {
                 ? "<span class=\"tag\">\(c.t("visibility.customer"))</span>" : "<span class=\"tag muted\">\(c.t("visibility.internal"))</span>"
             return """
                 <article class="milestone\(outlooks[milestone.id]?.late == true ? " late" : "")" id="m-\(milestone.id.uuidString)"><h3>◆ \(milestone.name) \
-                <small>\(milestone.dueDate.description)</small> \(visibility) \(DecisionViews.lateBadge(c, outlooks[milestone.id]))</h3>\
+                <small>\(milestone.dueDate.description)</small> \(visibility) \(DecisionViews.lateBadge(c, outlooks[milestone.id])) \
+                <a class="edit-link" href="\(PagePath.milestoneEdit(milestone.id))">\(c.t("action.edit"))</a></h3>\
                 \(milestone.description.map { "<p>\($0)</p>" as HTML } ?? .empty)<ul class="list">\(rows)</ul>\
                 <details\(flag: "open", d.refused)><summary>\(c.t("deliverable.new"))</summary>\(c.form(action: "\(PagePath.milestoneDeliverables(milestone.id))", cssClass: "new-deliverable", """
                   \(d.input("name", label: c.t("field.name"), "required maxlength=\"200\""))

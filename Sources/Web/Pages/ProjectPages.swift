@@ -32,7 +32,7 @@ struct ProjectPages {
                 c, title: c.t("nav.newProject"),
                 "<section class=\"card\"><p>\(c.t("projects.needCustomer"))</p><p><a href=\"/customers\">\(c.t("nav.customers"))</a></p></section>")
         }
-        let options = try customers.map { (value: try $0.requireID().uuidString, label: $0.name) }
+        let options = customers.map { (value: $0.id.uuidString, label: $0.name) }
         let today = LocalDate(req.now, in: TimeZone(identifier: "Asia/Shanghai")!)
         let f = FormFields(c, "new-project", form)
         return FormState.page(
@@ -113,6 +113,7 @@ struct ProjectPages {
         var dueDate: String
         var description: String?
         var visibleToCustomer: String?
+        var confirm: String?
     }
 
     @Sendable func createMilestone(req: Request) async throws -> Response {
@@ -122,7 +123,7 @@ struct ProjectPages {
             _ = try await MilestoneActions.create(
                 CreateMilestoneRequest(
                     name: form.name, dueDate: form.dueDate, description: form.description,
-                    visibleToCustomer: FormInput.checked(form.visibleToCustomer)),
+                    visibleToCustomer: FormInput.checked(form.visibleToCustomer), confirm: form.confirm == "true"),
                 projectID: try project.requireID(), in: req.context)
             return Layout.redirect("\(PagePath.project(try project.requireID()))#milestones")
         } catch {
@@ -140,6 +141,7 @@ struct ProjectPages {
         var dependsOn: [UUID]?
         var visibleToCustomer: String?
         var isKey: String?
+        var confirm: String?
     }
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
@@ -164,7 +166,8 @@ struct ProjectPages {
                 assigneeId: FormInput.optional(form.assigneeId).flatMap(UUID.init(uuidString:)),
                 milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
                 dependsOn: form.dependsOn ?? [], dependencyLags: nil,
-                visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey)), projectID: project.id!,
+                visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey),
+                confirm: form.confirm == "true"), projectID: project.id!,
             in: req.context)
         return Layout.redirect("\(PagePath.project(project.id!))#work")
     }

@@ -7,6 +7,7 @@ func registerPages(_ app: Application) {
     CustomerPages().register(app)
     ProjectPages().register(app)
     PlanPages().register(app)
+    CorrectionPages().register(app)
     ChartPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)

@@ -26,8 +26,8 @@ struct PortalPreview {
         }
         let customerLanguage = try await CustomerRecord.find(project.customerID, on: req.db)?.language ?? identity.language
         return PortalPreview(
-            contacts: try contacts.map { (try $0.requireID(), $0.name) },
-            chosen: try chosen.map { (try $0.requireID(), $0.name) },
+            contacts: contacts.map { ($0.id, $0.name) },
+            chosen: chosen.map { ($0.id, $0.name) },
             language: chosen?.language ?? customerLanguage)
     }
 

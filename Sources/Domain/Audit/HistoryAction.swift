@@ -1,0 +1,18 @@
+import Foundation
+
+/// The audit actions of corrections: removals and status changes, which the project's history (activity) shows.
+/// `objectType` is the object's kind in snake case (`milestone`, `deliverable`, `work_item`, `contact`, `project`).
+public enum HistoryAction {
+    public static let projectStatusChanged = "project.status_changed"
+    public static let projectArchived = "project.archived"
+    public static let projectUnarchived = "project.unarchived"
+    public static let milestoneDeleted = "milestone.deleted"
+    public static let deliverableDeleted = "deliverable.deleted"
+    public static let workItemDeleted = "work_item.deleted"
+    public static let contactDeleted = "contact.deleted"
+    public static let contactDeactivated = "contact.deactivated"
+    public static let contactReactivated = "contact.reactivated"
+
+    /// How a team member is named as an entry's actor.
+    public static func memberActor(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
+}
