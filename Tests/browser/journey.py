@@ -59,6 +59,9 @@ SEL = {
     "gantt_critical": ".crit",
     # 8-16. corrections, files, decisions, the phone portal
     "notice": "p.notice#notice",
+    "milestone_edit_link": "#milestones article.milestone h3 a.edit-link",
+    "edit_milestone_form": "form#edit-milestone",
+    "edit_milestone_confirm": "#edit-milestone-confirm",
     "confirm_form": "form#confirm-form",
     "confirm_yes": "#confirm-yes",
     "form_errors_work_item": 'section.form-errors[data-form="new-work-item"]',
@@ -120,6 +123,8 @@ DATA = {
     "work_items": [("交互设计", "2026-12-01", "2026-12-04"), ("视觉设计", "2026-12-07", "2026-12-18")],
     # title, start, a due date before the start (refused), the corrected due date
     "refused_item": ("内容迁移", "2026-12-10", "2026-12-01", "2026-12-16"),
+    "milestone_far_due": "2020-12-20",
+    "milestone_new_due": "2026-12-22",
     "deliverable_name": "首页设计稿",
     "deliverable_criteria": "桌面和手机两种尺寸",
     "deliverable_link": "https://design.example.com/home-v1",
@@ -493,6 +498,7 @@ class Journey:
         self.screenshot("signed-off")
 
         self.refused_form_keeps_input(project_id)
+        self.correct_milestone_date(project_id)
         self.deliverable_with_file(project_id)
         self.scope_change_round(project_id)
         self.acceptance(project_id)
@@ -535,6 +541,26 @@ class Journey:
         self.submit(form, "work-item-corrected")
         self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
         self.wait_text(SEL["work_items"], title, "the corrected work item listed")
+
+    def correct_milestone_date(self, project_id):
+        self.begin("8 team corrects the milestone date", self.team)
+        self.get(f"/projects/{project_id}")
+        link = self.el(SEL["milestone_edit_link"])
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", link)
+        link.click()
+        form = self.el(SEL["edit_milestone_form"])
+        self.set_by_js(form, "dueDate", DATA["milestone_far_due"])  # a typo: years before the project
+        self.submit(form, "milestone-far-date")
+        form = self.el(SEL["edit_milestone_form"])
+        self.el(SEL["edit_milestone_confirm"])
+        kept = self.field(form, "dueDate", "input").get_attribute("value")
+        if kept != DATA["milestone_far_due"]:
+            raise JourneyFailure(f"the far-date warning kept {kept!r}, expected {DATA['milestone_far_due']!r}")
+        self.screenshot("milestone-far-date-warning")
+        self.set_by_js(form, "dueDate", DATA["milestone_new_due"])
+        self.submit(form, "milestone-corrected")
+        self.wait_url(URL_PROJECT, "back on /projects/{uuid}")
+        self.wait_text(SEL["milestones"], DATA["milestone_new_due"], "the corrected milestone date")
 
     def deliverable_with_file(self, project_id):
         self.begin("9 deliverable with a file", self.team)

@@ -12,15 +12,15 @@ enum AuditedRecords {
         let deliverableFiles = try await FileStore.all(of: .deliverable, on: db)
         let scopes = try await ScopeVersionRecord.query(on: db).all().map { version in
             AuditedRecord(
-                kind: .scopeVersion, id: version.id!, status: version.status.rawValue,
+                kind: .scopeVersion, id: try version.requireID(), status: version.status.rawValue,
                 decidedBy: version.signedOffBy.map(AuditContent.contactActor), decidedAt: version.signedOffAt,
-                contentHash: AuditChain.contentHash(version.auditContent(files: scopeFiles[version.id!] ?? [])))
+                contentHash: AuditChain.contentHash(version.auditContent(files: scopeFiles[try version.requireID()] ?? [])))
         }
         let deliverables = try await DeliverableRecord.query(on: db).all().map { deliverable in
             AuditedRecord(
-                kind: .deliverable, id: deliverable.id!, status: deliverable.status.rawValue,
+                kind: .deliverable, id: try deliverable.requireID(), status: deliverable.status.rawValue,
                 decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
-                contentHash: AuditChain.contentHash(deliverable.auditContent(files: deliverableFiles[deliverable.id!] ?? [])))
+                contentHash: AuditChain.contentHash(deliverable.auditContent(files: deliverableFiles[try deliverable.requireID()] ?? [])))
         }
         return scopes + deliverables
     }

@@ -43,11 +43,12 @@ public enum BaselineStore {
         record.endDate = endDate.description
         record.createdAt = createdAt
         try await record.create(on: db)
+        let baselineID = try record.requireID()
         var entries = items.map {
-            BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "item", start: $0.value.start, finish: $0.value.finish)
+            BaselineEntryRecord(baselineID: baselineID, objectID: $0.key, kind: "item", start: $0.value.start, finish: $0.value.finish)
         }
         entries += milestones.map {
-            BaselineEntryRecord(baselineID: record.id!, objectID: $0.key, kind: "milestone", start: $0.value, finish: $0.value)
+            BaselineEntryRecord(baselineID: baselineID, objectID: $0.key, kind: "milestone", start: $0.value, finish: $0.value)
         }
         // Chunked so a large plan stays under the database's bound-parameter limit.
         for start in stride(from: 0, to: entries.count, by: 500) {

@@ -30,7 +30,7 @@ struct AccountAPIController {
     @Sendable func setup(req: Request) async throws -> Response {
         let member = try await AccountActions.setup(JSON.decode(SetupRequest.self, from: req), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
-        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+        return JSON.response(SessionResponse(member: try MemberResponse(member), token: token), status: .created)
     }
 
     /// `POST /api/v1/auth/tokens`: sign in for a bearer token.
@@ -39,7 +39,7 @@ struct AccountAPIController {
             JSON.decode(SignInRequest.self, from: req),
             from: SignInOrigin(client: req.clientAddress, deviceToken: nil), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
-        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+        return JSON.response(SessionResponse(member: try MemberResponse(member), token: token), status: .created)
     }
 
     /// `DELETE /api/v1/auth/tokens/current`: the token is dead at once.
@@ -100,7 +100,7 @@ struct AccountAPIController {
     @Sendable func createMember(req: Request) async throws -> Response {
         guard let inviter = try await req.identity.memberID else { throw DomainError.forbidden }
         let member = try await AccountActions.createMember(JSON.decode(CreateMemberRequest.self, from: req), by: inviter, in: req.context)
-        return JSON.response(MemberResponse(member), status: .created)
+        return JSON.response(try MemberResponse(member), status: .created)
     }
 
     /// `GET /api/v1/members`.
@@ -109,7 +109,7 @@ struct AccountAPIController {
         let workspaceID = try await CustomerActions.workspaceID(in: req.context)
         let members = try await MemberStore.page(workspaceID: workspaceID, offset: paging.offset, limit: paging.limit + 1, on: req.db)
         return JSON.response(
-            ListResponse(items: members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
+            ListResponse(items: try members.prefix(paging.limit).map(MemberResponse.init), nextCursor: paging.nextCursorIfFull(members.count)))
     }
 
     /// `PATCH /api/v1/members/{id}`: owner/manager change anyone but an owner (managers), a member only
@@ -117,7 +117,7 @@ struct AccountAPIController {
     @Sendable func updateMember(req: Request) async throws -> Response {
         guard let id = req.parameters.get("memberID", as: UUID.self) else { throw DomainError.notFound }
         let member = try await MemberActions.update(id, JSON.decode(UpdateMemberRequest.self, from: req), in: req.context)
-        return JSON.response(MemberResponse(member))
+        return JSON.response(try MemberResponse(member))
     }
 
     struct MemberInvitationResponse: Encodable {
@@ -138,7 +138,7 @@ struct AccountAPIController {
     @Sendable func acceptMemberInvitation(req: Request) async throws -> Response {
         let member = try await MemberActions.accept(JSON.decode(AcceptMemberInvitationRequest.self, from: req), in: req.context)
         let token = try await req.write { [now = req.now] db in try await Credentials.issue(.api, memberID: member.id, on: db, now: now) }
-        return JSON.response(SessionResponse(member: MemberResponse(member), token: token), status: .created)
+        return JSON.response(SessionResponse(member: try MemberResponse(member), token: token), status: .created)
     }
 
     /// `POST /api/v1/contacts/{id}/sign-in-links`: the team hands a contact a fresh portal sign-in link.

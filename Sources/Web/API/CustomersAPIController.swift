@@ -33,7 +33,7 @@ struct CustomersAPIController {
         let contacts = try await CustomerStore.contacts(of: customer.requireID(), on: req.db)
         var projects: [ProjectResponse] = []
         for project in try await CustomerStore.projects(of: customer.requireID(), on: req.db) {
-            projects.append(ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, in: req.context)))
+            projects.append(try ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: false, in: req.context)))
         }
         return JSON.response(try CustomerResponse(customer, contacts: contacts.map(ContactResponse.init), projects: projects))
     }

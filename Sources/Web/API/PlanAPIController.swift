@@ -22,7 +22,7 @@ struct PlanAPIController {
     @Sendable func createMilestone(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let milestone = try await MilestoneActions.create(
-            JSON.decode(CreateMilestoneRequest.self, from: req), projectID: project.id!, in: req.context)
+            JSON.decode(CreateMilestoneRequest.self, from: req), projectID: try project.requireID(), in: req.context)
         return JSON.response(MilestoneResponse(try milestone.domain(), deliverables: []), status: .created)
     }
 
@@ -30,7 +30,7 @@ struct PlanAPIController {
         let project = try await req.authorizedProject()
         let customerView = try await req.identity.contactID != nil
         let paging = try Paging(req)
-        let details = try await MilestoneStore.details(projectID: project.id!, onlyCustomerVisible: customerView, on: req.db)
+        let details = try await MilestoneStore.details(projectID: try project.requireID(), onlyCustomerVisible: customerView, on: req.db)
         let (page, next) = paging.page(details)
         // A plan that cannot be scheduled (a cycle) has no forecast: its milestones answer forecastDate null.
         let outlooks =
@@ -77,7 +77,8 @@ struct PlanAPIController {
 
     @Sendable func createWorkItem(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let item = try await WorkItemActions.create(JSON.decode(CreateWorkItemRequest.self, from: req), projectID: project.id!, in: req.context)
+        let item = try await WorkItemActions.create(
+            JSON.decode(CreateWorkItemRequest.self, from: req), projectID: try project.requireID(), in: req.context)
         return JSON.response(WorkItemResponse(item), status: .created)
     }
 
@@ -104,10 +105,10 @@ struct PlanAPIController {
             return (slice, customerView ? plan.customerVisibility : nil)
         }
         let page = try await PlanStore.workItemPage(
-            projectID: project.id!, onlyCustomerVisible: customerView,
+            projectID: try project.requireID(), onlyCustomerVisible: customerView,
             offset: paging.offset, limit: paging.limit + 1, on: req.db)
         guard customerView else { return (page, nil) }
-        return (page, try await Self.visibility(of: page, projectID: project.id!, on: req.db))
+        return (page, try await Self.visibility(of: page, projectID: try project.requireID(), on: req.db))
     }
 
     /// What a contact may see of the items and milestones that `items` refer to.
@@ -120,7 +121,7 @@ struct PlanAPIController {
 
     @Sendable func workItem(req: Request) async throws -> Response {
         let record = try await req.authorizedWorkItem()
-        let item = try record.domain(dependencies: try await PlanStore.dependencies(of: record.id!, on: req.db))
+        let item = try record.domain(dependencies: try await PlanStore.dependencies(of: try record.requireID(), on: req.db))
         let visibility =
             try await req.identity.contactID != nil
             ? try await Self.visibility(of: [item], projectID: record.projectID, on: req.db) : nil

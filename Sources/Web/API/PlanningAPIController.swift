@@ -48,14 +48,14 @@ struct PlanningAPIController {
     @Sendable func createBaseline(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let record = try await BaselineActions.create(JSON.decode(CreateBaselineRequest.self, from: req), project: project, in: req.context)
-        return JSON.response(BaselineResponse(record), status: .created)
+        return JSON.response(try BaselineResponse(record), status: .created)
     }
 
     /// The project's baselines, oldest first.
     @Sendable func baselines(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let paging = try Paging(req)
-        let (page, next) = paging.page(try await BaselineStore.list(projectID: project.id!, on: req.db))
+        let (page, next) = paging.page(try await BaselineStore.list(projectID: try project.requireID(), on: req.db))
         return JSON.response(ListResponse(items: page.map { BaselineResponse($0) }, nextCursor: next))
     }
 
@@ -64,19 +64,20 @@ struct PlanningAPIController {
         let project = try await req.authorizedProject()
         let (record, stored) = try await BaselineActions.load(try req.uuidParameter("baselineID"), project: project, on: req.db)
         let (plan, customerView) = try await loadPlan(req, project: project)
-        return JSON.response(BaselineActions.compare(plan, baseline: stored, record: record, customerView: customerView))
+        return JSON.response(try BaselineActions.compare(plan, baseline: stored, record: record, customerView: customerView))
     }
 
     /// Non-working dates and make-up working days.
     @Sendable func calendar(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        return JSON.response(try await CalendarActions.show(projectID: project.id!, on: req.db))
+        return JSON.response(try await CalendarActions.show(projectID: try project.requireID(), on: req.db))
     }
 
     /// Replaces the working calendar.
     @Sendable func updateCalendar(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let body = try await CalendarActions.update(JSON.decode(WorkingCalendarBody.self, from: req), projectID: project.id!, in: req.context)
+        let body = try await CalendarActions.update(
+            JSON.decode(WorkingCalendarBody.self, from: req), projectID: try project.requireID(), in: req.context)
         return JSON.response(body)
     }
 

@@ -23,7 +23,7 @@ struct ProjectsAPIController {
 
     static func response(_ project: ProjectRecord, on req: Request) async throws -> ProjectResponse {
         let customerView = try await req.identity.contactID != nil
-        return ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: customerView, in: req.context))
+        return try ProjectResponse(project, summary: try await PlanSummary.load(project, customerView: customerView, in: req.context))
     }
 
     @Sendable func create(req: Request) async throws -> Response {
@@ -72,7 +72,8 @@ struct ProjectsAPIController {
 
     @Sendable func proposeScope(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
-        let version = try await ScopeActions.propose(JSON.decode(ProposeScopeRequest.self, from: req), projectID: project.id!, in: req.context)
+        let version = try await ScopeActions.propose(
+            JSON.decode(ProposeScopeRequest.self, from: req), projectID: try project.requireID(), in: req.context)
         return JSON.response(try await ScopeActions.response(version, on: req.db), status: .created)
     }
 
@@ -90,7 +91,7 @@ struct ProjectsAPIController {
         let project = try await req.authorizedProject()
         guard let number = req.parameters.get("number", as: Int.self) else { throw DomainError.notFound }
         let input = try JSON.decode(CommentRequest.self, from: req)
-        let version = try await ScopeActions.signOff(projectID: project.id!, number: number, comment: input.comment, in: req.context)
+        let version = try await ScopeActions.signOff(projectID: try project.requireID(), number: number, comment: input.comment, in: req.context)
         return JSON.response(try await ScopeActions.response(version, on: req.db))
     }
 

@@ -24,8 +24,8 @@ struct MemberResponse: Encodable {
     var active: Bool
     var createdAt: Date
 
-    init(_ record: MemberRecord) {
-        id = record.id!
+    init(_ record: MemberRecord) throws {
+        id = try record.requireID()
         name = record.name
         email = record.email
         role = record.role.rawValue
@@ -102,8 +102,8 @@ struct ProjectResponse: Encodable {
     var progress: Int
     var createdAt: Date
 
-    init(_ record: ProjectRecord, summary: PlanSummary) {
-        id = record.id!
+    init(_ record: ProjectRecord, summary: PlanSummary) throws {
+        id = try record.requireID()
         customerId = record.customerID
         name = record.name
         goals = JSONList.decode(record.goalsJSON)

@@ -62,7 +62,7 @@ enum AccountActions {
             let workspace = WorkspaceRecord(name: workspaceName, createdAt: now)
             try await workspace.create(on: db)
             let owner = MemberRecord(
-                workspaceID: workspace.id!, name: name, email: email, role: .owner,
+                workspaceID: try workspace.requireID(), name: name, email: email, role: .owner,
                 language: input.language, passwordHash: passwordHash, createdAt: now)
             try await owner.create(on: db)
             return owner

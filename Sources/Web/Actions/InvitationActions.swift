@@ -38,8 +38,8 @@ enum InvitationActions {
         let token = SecretToken.generate()
         let expires = ctx.now.addingTimeInterval(invitationLifetime)
         let link = AccessLinkRecord(
-            kind: "invitation", tokenHash: SecretToken.hash(token), contactID: contact.id!,
-            projectID: project.id!, canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
+            kind: "invitation", tokenHash: SecretToken.hash(token), contactID: try contact.requireID(),
+            projectID: try project.requireID(), canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
         try await ctx.write { db in try await link.create(on: db) }
         let url = url(for: token, in: ctx)
         let workspace = try await ReadyMessage.workspaceName(in: ctx)
@@ -100,7 +100,7 @@ enum InvitationActions {
             if let projectID = link.projectID {
                 try await AccessLinkStore.grant(projectID: projectID, contactID: contact.requireID(), canApprove: link.canApprove, now: now, on: db)
             }
-            let credential = try await Credentials.issue(kind, contactID: contact.id!, on: db, now: now)
+            let credential = try await Credentials.issue(kind, contactID: try contact.requireID(), on: db, now: now)
             return (contact, credential, link.projectID)
         }
     }

@@ -45,7 +45,7 @@ enum MilestoneActions {
         -> DeliverableRecord
     {
         let record = DeliverableRecord()
-        record.milestoneID = milestone.id!
+        record.milestoneID = try milestone.requireID()
         record.projectID = milestone.projectID
         record.name = try Validate.text(input.name, field: "name")
         record.acceptanceCriteria = try Validate.optionalText(input.acceptanceCriteria, field: "acceptanceCriteria")
@@ -60,7 +60,7 @@ enum MilestoneActions {
     static func submit(_ deliverable: DeliverableRecord, _ input: SubmitDeliverableRequest, in ctx: ActionContext) async throws -> DeliverableRecord {
         let note = try Validate.optionalText(input.note, field: "note")
         let link = try Validate.link(input.link, field: "link")
-        let id = deliverable.id!
+        let id = try deliverable.requireID()
         return try await ctx.writePlan(projectID: deliverable.projectID) { db in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }
             fresh.status = try DeliverableFlow.next(from: fresh.status, on: .submit, comment: nil)
@@ -80,7 +80,7 @@ enum MilestoneActions {
     {
         guard let contactID = ctx.identity.contactID else { throw DomainError.forbidden }
         let comment = try Validate.optionalText(comment, field: "comment")
-        let id = deliverable.id!
+        let id = try deliverable.requireID()
         let now = ctx.now
         return try await ctx.writeAudited(planOf: deliverable.projectID) { db, audit in
             guard let fresh = try await DeliverableRecord.find(id, on: db) else { throw DomainError.notFound }

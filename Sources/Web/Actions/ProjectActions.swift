@@ -45,8 +45,8 @@ struct PlanSummary {
             return PlanSummary(plan, customerView: customerView)
         }
         // A plan that cannot be scheduled still has a progress and a latest due date.
-        let items = AccessPolicy.shown(try await PlanStore.workItems(projectID: project.id!, on: ctx.db), toCustomer: customerView)
-        let milestones = AccessPolicy.shown(try await PlanStore.milestones(projectID: project.id!, on: ctx.db), toCustomer: customerView)
+        let items = AccessPolicy.shown(try await PlanStore.workItems(projectID: try project.requireID(), on: ctx.db), toCustomer: customerView)
+        let milestones = AccessPolicy.shown(try await PlanStore.milestones(projectID: try project.requireID(), on: ctx.db), toCustomer: customerView)
         return PlanSummary(progress: ProjectProgress.percent(of: items), endDate: ProjectProgress.endDate(items: items, milestones: milestones))
     }
 }
@@ -72,7 +72,7 @@ enum ProjectActions {
         }
         let record = ProjectRecord()
         record.workspaceID = workspaceID
-        record.customerID = customer.id!
+        record.customerID = try customer.requireID()
         record.name = name
         record.goalsJSON = JSONList.encode(goals)
         record.timeZone = timeZone

@@ -73,7 +73,7 @@ enum ScopeActions {
             let files = try await FileStore.files(of: .scopeVersion, ownerID: version.requireID(), on: db)
             try await audit.append(
                 on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
-                objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: version.id!, projectID: projectID,
+                objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: try version.requireID(), projectID: projectID,
                 content: version.auditContent(files: files))
             return version
         }

@@ -61,7 +61,7 @@ enum WorkItemActions {
         return try await ctx.writePlan(projectID: projectID) { db in
             try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
             try await record.create(on: db)
-            try await PlanStore.setDependencies(dependencies, of: record.id!, projectID: projectID, isNew: true, on: db)
+            try await PlanStore.setDependencies(dependencies, of: try record.requireID(), projectID: projectID, isNew: true, on: db)
             return try record.domain(dependencies: dependencies)
         }
     }

@@ -23,7 +23,7 @@ extension Request {
 
     func authorizedProject(_ parameter: String = "projectID") async throws -> ProjectRecord {
         guard let project = try await ProjectRecord.find(try uuidParameter(parameter), on: db) else { throw DomainError.notFound }
-        try await authorize(projectID: project.id!, visibleToCustomer: true)
+        try await authorize(projectID: try project.requireID(), visibleToCustomer: true)
         return project
     }
 

@@ -23,24 +23,24 @@ enum DemoWorkspace {
         let designer = try await AccountActions.createMember(
             CreateMemberRequest(
                 name: "Sam Lee", email: "sam@demo.tandem", role: .member,
-                password: ownerPassword, language: .en), by: owner.id!, in: ctx)
+                password: ownerPassword, language: .en), by: try owner.requireID(), in: ctx)
 
         let tea = try await CustomerActions.create(CreateCustomerRequest(name: "山间茶舍", language: .zhHans, notes: "杭州的精品茶馆，周末不回消息"), in: ctx)
         let wang = try await CustomerActions.createContact(
             CreateContactRequest(
                 name: "王芳", email: "wang.fang@shanjian.example", phone: "138 0000 1234",
-                language: .zhHans, preferredChannel: .wechat), customerID: tea.id!, in: ctx)
+                language: .zhHans, preferredChannel: .wechat), customerID: try tea.requireID(), in: ctx)
         let harbor = try await CustomerActions.create(
             CreateCustomerRequest(name: "Harbor Bikes", language: .en, notes: "Bike shop in Portland"), in: ctx)
         let ana = try await CustomerActions.createContact(
             CreateContactRequest(
                 name: "Ana Ortiz", email: "ana@harborbikes.example", phone: nil,
-                language: .en, preferredChannel: .email), customerID: harbor.id!, in: ctx)
+                language: .en, preferredChannel: .email), customerID: try harbor.requireID(), in: ctx)
 
         // 1. Active project for the tea house: scope signed, work under way.
-        let shop = try await project(ctx, customer: tea.id!, name: "小程序商城", start: "2026-11-02", goals: ["上线微信小程序商城", "会员积分"])
+        let shop = try await project(ctx, customer: try tea.requireID(), name: "小程序商城", start: "2026-11-02", goals: ["上线微信小程序商城", "会员积分"])
         try await scope(ctx, shop, goals: ["春节前上线"], inScope: ["商品展示", "下单支付", "会员积分"], outOfScope: ["线下收银"])
-        try await grant(ctx, contact: wang.id!, project: shop.id!, signOff: 1)
+        try await grant(ctx, contact: try wang.requireID(), project: try shop.requireID(), signOff: 1)
         let design = try await milestone(ctx, shop, "设计确认", "2026-11-20", deliverable: "高保真设计稿")
         let launch = try await milestone(ctx, shop, "上线", "2027-01-15", deliverable: "上线版本")
         let a = try await item(ctx, shop, "交互设计", "2026-11-02", "2026-11-13", owner: owner.id, milestone: design.id, progress: 100)
@@ -60,16 +60,16 @@ enum DemoWorkspace {
 
         // 2. Planning project for the bike shop: scope proposed, waiting for the customer.
         let site = try await project(
-            ctx, customer: harbor.id!, name: "Spring website refresh", start: "2026-12-07", goals: ["Online booking for repairs"])
+            ctx, customer: try harbor.requireID(), name: "Spring website refresh", start: "2026-12-07", goals: ["Online booking for repairs"])
         try await scope(ctx, site, goals: ["Bookings before spring"], inScope: ["Booking form", "Service price list"], outOfScope: ["Web shop"])
-        try await grant(ctx, contact: ana.id!, project: site.id!, signOff: nil)
+        try await grant(ctx, contact: try ana.requireID(), project: try site.requireID(), signOff: nil)
         _ = try await milestone(ctx, site, "Design sign-off", "2026-12-18", deliverable: "Homepage mock-up")
         _ = try await item(ctx, site, "Discovery workshop", "2026-12-07", "2026-12-08", owner: owner.id, milestone: nil)
 
         // 3. Closed project for the tea house.
-        let brand = try await project(ctx, customer: tea.id!, name: "品牌视觉升级", start: "2026-06-01", goals: ["新标志与包装"])
+        let brand = try await project(ctx, customer: try tea.requireID(), name: "品牌视觉升级", start: "2026-06-01", goals: ["新标志与包装"])
         try await scope(ctx, brand, goals: ["新标志"], inScope: ["标志", "包装"], outOfScope: ["门店装修"])
-        try await grant(ctx, contact: wang.id!, project: brand.id!, signOff: 1)
+        try await grant(ctx, contact: try wang.requireID(), project: try brand.requireID(), signOff: 1)
         _ = try await item(ctx, brand, "标志设计", "2026-06-01", "2026-06-30", owner: designer.id, milestone: nil, progress: 100)
         _ = try await ProjectActions.update(brand, with: UpdateProjectRequest(status: .closed), in: ctx)
     }
@@ -84,7 +84,7 @@ enum DemoWorkspace {
     private static func scope(_ ctx: ActionContext, _ project: ProjectRecord, goals: [String], inScope: [String], outOfScope: [String]) async throws {
         _ = try await ScopeActions.propose(
             ProposeScopeRequest(goals: goals, inScope: inScope, outOfScope: outOfScope, notes: nil),
-            projectID: project.id!, in: ctx)
+            projectID: try project.requireID(), in: ctx)
     }
 
     /// Invites the contact (as approver) and, when `signOff` names a version, signs it off as them.
@@ -112,7 +112,7 @@ enum DemoWorkspace {
     {
         let milestone = try await MilestoneActions.create(
             CreateMilestoneRequest(name: name, dueDate: due, description: nil, visibleToCustomer: true),
-            projectID: project.id!, in: ctx)
+            projectID: try project.requireID(), in: ctx)
         _ = try await MilestoneActions.createDeliverable(
             CreateDeliverableRequest(name: deliverable, acceptanceCriteria: nil), milestone: milestone, in: ctx)
         return milestone
@@ -127,7 +127,7 @@ enum DemoWorkspace {
                 title: title, startDate: start, dueDate: due, estimateHours: 16,
                 assigneeId: owner, milestoneId: milestone, dependsOn: deps.map(\.id),
                 dependencyLags: nil, visibleToCustomer: visible, isKey: key),
-            projectID: project.id!, in: ctx)
+            projectID: try project.requireID(), in: ctx)
         guard progress > 0, let record = try await WorkItemRecord.find(item.id, on: ctx.db) else { return item }
         return try await WorkItemActions.update(record, with: UpdateWorkItemRequest(progress: progress), in: ctx)
     }

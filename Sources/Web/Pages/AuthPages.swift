@@ -136,8 +136,8 @@ struct AuthPages {
         } catch DomainError.unauthenticated {
             return signInPage(try await PageContext.make(req), email: form.email, next: next, refused: true)
         }
-        let response = try await startSession(req, memberID: member.id!, next: next)
-        try await KnownDevice.remember(req, memberID: member.id!, on: response)
+        let response = try await startSession(req, memberID: try member.requireID(), next: next)
+        try await KnownDevice.remember(req, memberID: try member.requireID(), on: response)
         return response
     }
 

@@ -5,7 +5,7 @@ import Vapor
 
 /// One customer of the workspace with its contacts and projects, loaded by one function.
 struct CustomerPageModel {
-    var customer: CustomerRecord
+    var customer: Customer
     var contacts: [Contact]
     var projects: [ProjectRecord]
     var canManage: Bool
@@ -16,7 +16,7 @@ struct CustomerPageModel {
         let customer = try await req.authorizedCustomer()
         let id = try customer.requireID()
         return CustomerPageModel(
-            customer: customer, contacts: try await CustomerStore.contacts(of: id, on: req.db),
+            customer: try customer.domain(), contacts: try await CustomerStore.contacts(of: id, on: req.db),
             projects: try await CustomerStore.projects(of: id, on: req.db),
             canManage: try await req.identity.role?.canManage == true)
     }
@@ -43,7 +43,7 @@ enum CustomerView {
         let form: HTML =
             model.canManage
             ? """
-            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id!))", id: "new-contact", """
+            <section class="card"><h2>\(c.t("contacts.new"))</h2>\(c.form(action: "\(PagePath.customerContacts(customer.id))", id: "new-contact", """
               \(f.input("name", label: c.t("field.name"), "required maxlength=\"200\""))
               \(f.input("email", label: c.t("field.email"), type: "email", "required"))
               \(f.input("phone", label: c.t("field.phone"), type: "tel", "maxlength=\"40\""))
@@ -53,7 +53,7 @@ enum CustomerView {
             """))</section>
             """ : .empty
         return """
-            <h1>\(customer.name)\(model.canManage ? " <a class=\"edit-link\" id=\"edit-customer-link\" href=\"\(PagePath.customerEdit(customer.id!))\">\(c.t("action.edit"))</a>" as HTML : .empty)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
+            <h1>\(customer.name)\(model.canManage ? " <a class=\"edit-link\" id=\"edit-customer-link\" href=\"\(PagePath.customerEdit(customer.id))\">\(c.t("action.edit"))</a>" as HTML : .empty)</h1><p class="muted">\(c.t("language.\(customer.language.rawValue)"))\(customer.notes.map { " · " + $0 } ?? "")</p>
             <section class="card"><h2>\(c.t("contacts.title"))</h2><div class="scroll"><table id="contacts"><thead><tr>\
             <th>\(c.t("field.name"))</th><th>\(c.t("field.email"))</th><th>\(c.t("field.phone"))</th><th>\(c.t("field.language"))</th>\
             <th>\(c.t("field.preferredChannel"))</th><th></th></tr></thead><tbody>\(contactRows)</tbody></table></div></section>

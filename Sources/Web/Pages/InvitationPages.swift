@@ -29,7 +29,7 @@ struct InvitationPages {
             contacts.isEmpty
             ? "<p>\(c.t("invite.noContacts"))</p><p><a href=\"\(PagePath.customer(project.customerID))\">\(c.t("invite.addContact"))</a></p>"
             : c.form(
-                action: "\(PagePath.projectInvitations(project.id!))", id: "invite-form",
+                action: "\(PagePath.projectInvitations(try project.requireID()))", id: "invite-form",
                 """
                 <label>\(c.t("field.contact"))<select name="contactId">\(options)</select></label>
                 <label class="check"><input type="checkbox" name="canApprove"\(flag: "checked", firstApprover)> \(c.t("invite.canApprove"))</label>\(firstHint)
@@ -64,7 +64,7 @@ struct InvitationPages {
             <h2>\(c.t("ready.title"))</h2><p class="hint">\(c.t("ready.hint"))</p>
             <textarea id="ready-message" class="ready-message" readonly rows="5">\(issued.message)</textarea>
             <p><button type="button" class="copy-button" data-copy="ready-message">\(c.t("action.copy"))</button></p>
-            <p><a href="\(PagePath.project(project.id!))">\(c.t("action.backToProject"))</a></p></section>
+            <p><a href="\(PagePath.project(try project.requireID()))">\(c.t("action.backToProject"))</a></p></section>
             """)
     }
 

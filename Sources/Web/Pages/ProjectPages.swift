@@ -83,7 +83,7 @@ struct ProjectPages {
                 customerId: form.customerId, name: form.name, timeZone: form.timeZone,
                 startDate: form.startDate, goals: FormInput.lines(form.goals),
                 currency: FormInput.optional(form.currency), budgetMinor: budgetMinor), in: req.context)
-        return Layout.redirect("\(PagePath.project(project.id!))")
+        return Layout.redirect("\(PagePath.project(try project.requireID()))")
     }
 
     struct ScopeForm: Decodable {
@@ -167,9 +167,9 @@ struct ProjectPages {
                 milestoneId: FormInput.optional(form.milestoneId).flatMap(UUID.init(uuidString:)),
                 dependsOn: form.dependsOn ?? [], dependencyLags: nil,
                 visibleToCustomer: FormInput.checked(form.visibleToCustomer), isKey: FormInput.checked(form.isKey),
-                confirm: form.confirm == "true"), projectID: project.id!,
+                confirm: form.confirm == "true"), projectID: try project.requireID(),
             in: req.context)
-        return Layout.redirect("\(PagePath.project(project.id!))#work")
+        return Layout.redirect("\(PagePath.project(try project.requireID()))#work")
     }
 
     struct DeliverableForm: Decodable {

@@ -108,7 +108,9 @@ extension PlanPages {
                     if let id = EditPage.uuid(values[field]) { update[keyPath: keyPath] = id } else { clearing.insert(field) }
                 }
                 if let text = values.trimmed("progress") {
-                    guard let progress = Int(text) else { throw DomainError.validation(field: "progress", rule: .type("a whole number", null: false)) }
+                    guard let progress = Int(text) else {
+                        throw DomainError.validation(field: "progress", rule: .type("a whole number", null: false))
+                    }
                     update.progress = progress
                 }
                 // The select always posts a status; only a changed one counts, so a new progress can move "to do" to "doing".

@@ -20,15 +20,18 @@ enum BaselineActions {
 
     /// The baseline `id` of `project`; 404 when it belongs elsewhere or does not exist.
     static func load(_ id: UUID, project: ProjectRecord, on db: any Database) async throws -> (BaselineRecord, StoredBaseline) {
-        guard let record = try await BaselineRecord.find(id, on: db), record.projectID == project.id!,
-            let stored = try await BaselineStore.load(id: id, projectID: project.id!, on: db)
+        let projectID = try project.requireID()
+        guard let record = try await BaselineRecord.find(id, on: db), record.projectID == projectID,
+            let stored = try await BaselineStore.load(id: id, projectID: projectID, on: db)
         else { throw DomainError.notFound }
         return (record, stored)
     }
 
     /// Slip per item and milestone in working days (positive = later than the baseline). Items added
     /// since the baseline come last, with no baseline date; a customer sees only visible ones.
-    static func compare(_ plan: ProjectPlan, baseline: StoredBaseline, record: BaselineRecord, customerView: Bool) -> BaselineComparisonResponse {
+    static func compare(_ plan: ProjectPlan, baseline: StoredBaseline, record: BaselineRecord, customerView: Bool) throws
+        -> BaselineComparisonResponse
+    {
         let items = plan.items(customerView: customerView)
         let titles = Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0.title) })
         let current = plan.schedule.spans.filter { titles[$0.key] != nil }
@@ -56,6 +59,6 @@ enum BaselineActions {
                     id: milestone.id, name: milestone.name, baselineDue: nil,
                     currentDue: (forecast[milestone.id] ?? milestone.dueDate).description, slipDays: 0))
         }
-        return BaselineComparisonResponse(baseline: BaselineResponse(record), items: rows, milestones: milestoneRows)
+        return BaselineComparisonResponse(baseline: try BaselineResponse(record), items: rows, milestones: milestoneRows)
     }
 }

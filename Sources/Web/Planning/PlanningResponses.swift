@@ -46,8 +46,8 @@ struct BaselineResponse: Encodable {
     var createdAt: Date
     var endDate: String
 
-    init(_ record: BaselineRecord) {
-        self.init(BaselineSummary(id: record.id!, name: record.name, createdAt: record.createdAt, endDate: record.endDate))
+    init(_ record: BaselineRecord) throws {
+        try self.init(BaselineSummary(id: try record.requireID(), name: record.name, createdAt: record.createdAt, endDate: record.endDate))
     }
 
     init(_ summary: BaselineSummary) {

@@ -29,7 +29,7 @@ struct ProjectPlan: Sendable {
     /// else loaded and scheduled. A cycle answers 409 naming the items, but only to the team.
     static func load(_ project: ProjectRecord, customerView: Bool, in ctx: ActionContext) async throws -> ProjectPlan {
         let cache = ctx.services.planCache
-        if let cached = cache.plan(for: project.id!, revision: project.planRevision) { return cached }
+        if let cached = cache.plan(for: try project.requireID(), revision: project.planRevision) { return cached }
         let plan = try await load(project, customerView: customerView, on: ctx.db)
         cache.store(plan, revision: project.planRevision)
         return plan
@@ -37,7 +37,7 @@ struct ProjectPlan: Sendable {
 
     /// Loads and schedules the plan from the database.
     static func load(_ project: ProjectRecord, customerView: Bool, on db: any Database) async throws -> ProjectPlan {
-        let projectID = project.id!
+        let projectID = try project.requireID()
         let items = try await PlanStore.workItems(projectID: projectID, on: db)
         let milestones = try await MilestoneStore.details(projectID: projectID, onlyCustomerVisible: false, on: db)
         let calendar = try await CalendarStore.calendar(projectID: projectID, on: db)

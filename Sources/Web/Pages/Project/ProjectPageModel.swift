@@ -53,7 +53,7 @@ struct ProjectPageModel {
             memberNames: Dictionary(members.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first }),
             plan: plan, summary: PlanSummary(plan, customerView: false), zoom: options.zoom ?? charts.defaultZoom(),
             selectedBaseline: options.baseline?.0.id,
-            comparison: options.baseline.map { BaselineActions.compare(plan, baseline: $0.1, record: $0.0, customerView: false) },
+            comparison: try options.baseline.map { try BaselineActions.compare(plan, baseline: $0.1, record: $0.0, customerView: false) },
             baselines: try await BaselineStore.list(projectID: projectID, on: req.db),
             pager: Pager(req, count: plan.items.count, anchor: "work"))
         model.files = try await PageFiles.load(
