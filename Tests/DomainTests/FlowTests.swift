@@ -147,6 +147,15 @@ struct WaitingTests {
         #expect(waiting.onTeam == 1)
     }
 
+    @Test("a scope version sent back waits on the team only while it is the newest")
+    func aVersionSentBackWaitsOnTheTeam() {
+        #expect(Waiting(scopes: [.signedOff, .changesRequested], deliverables: []).onTeam == 1)
+        #expect(Waiting(scopes: [.signedOff, .changesRequested], deliverables: []).onCustomer == 0)
+        // the team proposed again: the new version waits on the customer, the old one on nobody
+        let proposedAgain = Waiting(scopes: [.signedOff, .changesRequested, .proposed], deliverables: [])
+        #expect(proposedAgain.onTeam == 0 && proposedAgain.onCustomer == 1)
+    }
+
     @Test("pages offer exactly what the flows allow")
     func offersFollowTheFlows() {
         #expect(DeliverableStatus.allCases.filter { DeliverableFlow.allows(.submit, from: $0) } == [.open, .returned])

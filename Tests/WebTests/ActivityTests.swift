@@ -117,6 +117,19 @@ import Vapor
         #expect(!english.contains("activity."))
     }
 
+    @Test func everyCorrectionAndRequestForChangesReadsAsItsOwnSentence() throws {
+        let catalogue = try Catalogue.load()
+        for action in HistoryAction.all + ["scope.request_changes"] {
+            let entry = ActivityEntry(at: Date(), actor: nil, action: action, objectType: "milestone", objectID: UUID())
+            let item = ActivityItem(entry: entry, actorID: UUID(), actorName: "王芳", objectLabel: "2")
+            for language in Language.allCases {
+                let sentence = ActivityText.summary(item, catalogue: catalogue, language: language)
+                #expect(sentence.hasPrefix("王芳"), "\(action): \(sentence)")
+                #expect(!sentence.contains("_") && !sentence.contains("——") && !sentence.contains(" — "), "\(action) is generic: \(sentence)")
+            }
+        }
+    }
+
     @Test func theHistoryPageMarksWhatIsNewSinceTheMembersLastVisit() async throws {
         try await withTestApp { app, clock in
             // given

@@ -13,6 +13,12 @@ public enum HistoryAction {
     public static let contactDeactivated = "contact.deactivated"
     public static let contactReactivated = "contact.reactivated"
 
+    /// Every correction action, for the history's sentences (each has `activity.<action>` in the catalogue).
+    public static let all = [
+        projectStatusChanged, projectArchived, projectUnarchived, milestoneDeleted, deliverableDeleted, workItemDeleted, contactDeleted,
+        contactDeactivated, contactReactivated,
+    ]
+
     /// How a team member is named as an entry's actor.
     public static func memberActor(_ id: UUID) -> String { "member:\(id.uuidString.lowercased())" }
 }

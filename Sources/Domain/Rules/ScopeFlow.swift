@@ -13,6 +13,9 @@ public enum ScopeFlow {
     /// Whether a version in `status` can be signed off now: what pages offer, and what waits on the customer.
     public static func canSignOff(_ status: ScopeStatus) -> Bool { (try? signOff(status)) != nil }
 
+    /// Whether the newest version, in `status`, waits on the team: the customer sent it back for a new proposal.
+    public static func waitsOnTeam(newest status: ScopeStatus) -> Bool { status == .changesRequested }
+
     /// Only the current proposal can be signed off.
     public static func signOff(_ status: ScopeStatus) throws -> ScopeStatus {
         guard status == .proposed else {

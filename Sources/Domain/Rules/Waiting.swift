@@ -1,13 +1,16 @@
 import Foundation
 
 /// What a project waits on: the customer (a proposal to sign, a deliverable to accept) or the team
-/// (a returned deliverable to rework) — as the flows say, so the dashboard and the portal agree.
+/// (a returned deliverable to rework, a scope version sent back) — as the flows say, so the dashboard and the
+/// portal agree.
 public struct Waiting: Sendable, Equatable {
     public var onCustomer: Int
     public var onTeam: Int
 
+    /// `scopes` oldest first: only the newest version can be waiting on a new proposal.
     public init(scopes: [ScopeStatus], deliverables: [DeliverableStatus]) {
         onCustomer = scopes.filter(ScopeFlow.canSignOff).count + deliverables.filter(DeliverableFlow.waitsOnCustomer).count
-        onTeam = deliverables.filter(DeliverableFlow.waitsOnTeam).count
+        onTeam =
+            deliverables.filter(DeliverableFlow.waitsOnTeam).count + (scopes.last.map { ScopeFlow.waitsOnTeam(newest: $0) } == true ? 1 : 0)
     }
 }

@@ -15,11 +15,12 @@ public enum StatusStore {
         try await statuses(projectIDs: [projectID], on: db)[projectID] ?? Statuses()
     }
 
-    /// Two queries for any number of projects; a project without scope versions or deliverables has no entry.
+    /// Two queries for any number of projects (scope versions oldest first); a project without scope versions or
+    /// deliverables has no entry.
     public static func statuses(projectIDs: [UUID], on db: any Database) async throws -> [UUID: Statuses] {
         guard !projectIDs.isEmpty else { return [:] }
         var byProject: [UUID: Statuses] = [:]
-        for scope in try await ScopeVersionRecord.query(on: db).filter(\.$projectID ~~ projectIDs).all() {
+        for scope in try await ScopeVersionRecord.query(on: db).filter(\.$projectID ~~ projectIDs).sort(\.$number).all() {
             byProject[scope.projectID, default: Statuses()].scopes.append(scope.status)
         }
         for deliverable in try await DeliverableRecord.query(on: db).filter(\.$projectID ~~ projectIDs).all() {
