@@ -15,6 +15,18 @@ enum FormInput {
         }
     }
 
+    /// The fields of an `application/x-www-form-urlencoded` body in the order posted (repeated names kept),
+    /// without the CSRF token: what a refused form shows again.
+    static func fields(ofForm body: String) -> [(name: String, value: String)] {
+        body.split(separator: "&", omittingEmptySubsequences: true).compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
+                $0.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+            }
+            guard let name = parts.first, !name.isEmpty, name != CSRF.field else { return nil }
+            return (name, parts.count > 1 ? parts[1] : "")
+        }
+    }
+
     /// One entry per non-empty line of a textarea.
     static func lines(_ text: String?) -> [String] {
         (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

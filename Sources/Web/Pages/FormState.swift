@@ -42,15 +42,10 @@ struct FormState: Sendable {
     /// The submitted values of an `application/x-www-form-urlencoded` body.
     static func values(ofForm body: String) -> [String: [String]] {
         var values: [String: [String]] = [:]
-        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            var name = decode(parts[0])
-            if name.hasSuffix("[]") { name.removeLast(2) }
-            guard !name.isEmpty, name != CSRF.field else { continue }
-            values[name, default: []].append(parts.count > 1 ? decode(parts[1]) : "")
+        for (name, value) in FormInput.fields(ofForm: body) {
+            let key = name.hasSuffix("[]") ? String(name.dropLast(2)) : name
+            guard !key.isEmpty else { continue }
+            values[key, default: []].append(value)
         }
         return values
     }

@@ -4,8 +4,8 @@ import Vapor
 
 /// The values of a posted form by field name, repeated names kept in order (multi-selects, and the hidden
 /// "false" a checkbox posts before its "true"). An edit form re-renders from these when it is refused, so the
-/// person sees what they typed. (wt-e builds the general mechanism for every form; these edit pages use this
-/// simple one until the two are unified.)
+/// person sees what they typed. Field names stay as posted (`dependsOn[]`), unlike `FormState`, because the
+/// edit pages read their fields from it directly; both read the body through `FormInput.fields(ofForm:)`.
 struct FormValues: Sendable {
     var values: [String: [String]]
 
@@ -14,14 +14,9 @@ struct FormValues: Sendable {
     /// The fields of an `application/x-www-form-urlencoded` body.
     init(_ req: Request) throws {
         if let size = req.body.data?.readableBytes, size > JSON.maxBodyBytes { throw Abort(.payloadTooLarge, reason: "the form is larger than 1 MB") }
-        let text = req.body.data.map { String(buffer: $0) } ?? ""
         var values: [String: [String]] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map {
-                String($0).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first, !name.isEmpty, name != "_csrf" else { continue }
-            values[name, default: []].append(parts.count > 1 ? parts[1] : "")
+        for (name, value) in FormInput.fields(ofForm: req.body.data.map { String(buffer: $0) } ?? "") {
+            values[name, default: []].append(value)
         }
         self.values = values
     }
