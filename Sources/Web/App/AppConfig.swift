@@ -20,6 +20,8 @@ public struct AppConfig: Sendable {
     public var secretKey: SecretKey.Source
     /// The largest file an upload may carry (`TANDEM_MAX_UPLOAD_MB`, default 25 MB), counted while it streams in.
     public var maxUploadBytes = 25 << 20
+    /// The SMTP server (`TANDEM_SMTP_*`); nil: no mail leaves, messages stay queued.
+    public var smtp: SMTPConfiguration?
     /// False when the base URL was derived from host and port, so `serve --port` may move it along.
     public var baseURLIsExplicit = true
 
@@ -87,7 +89,42 @@ public struct AppConfig: Sendable {
         config.baseURLIsExplicit = env["TANDEM_BASE_URL"].map { !$0.isEmpty } ?? false
         config.maxUploadBytes = try parseInt(env["TANDEM_MAX_UPLOAD_MB"], name: "TANDEM_MAX_UPLOAD_MB", default: 25, range: 1...4096) << 20
         config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
+        config.smtp = try parseSMTP(env, heloName: baseURL.host ?? "localhost")
         return config
+    }
+
+    private static func parseSMTP(_ env: [String: String], heloName: String) throws -> SMTPConfiguration? {
+        func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
+        guard let host = value("TANDEM_SMTP_HOST") else { return nil }
+        let securityText = value("TANDEM_SMTP_SECURITY")?.lowercased() ?? "starttls"
+        guard let security = SMTPConfiguration.Security(rawValue: securityText) else {
+            throw Invalid(description: "TANDEM_SMTP_SECURITY must be none, starttls or tls, not '\(securityText)'")
+        }
+        let port = try parseInt(
+            env["TANDEM_SMTP_PORT"], name: "TANDEM_SMTP_PORT", default: SMTPConfiguration.defaultPort(security), range: 1...65535)
+        guard let from = value("TANDEM_SMTP_FROM") else {
+            throw Invalid(description: "TANDEM_SMTP_FROM must be set when TANDEM_SMTP_HOST is set (such as Tandem <tandem@example.com>)")
+        }
+        do {
+            _ = try MIMEMessage.parseMailbox(from)
+        } catch {
+            throw Invalid(description: "TANDEM_SMTP_FROM must be an address such as tandem@example.com or Tandem <tandem@example.com>")
+        }
+        let username = value("TANDEM_SMTP_USERNAME")
+        let password = value("TANDEM_SMTP_PASSWORD")
+        guard (username == nil) == (password == nil) else {
+            throw Invalid(description: "TANDEM_SMTP_USERNAME and TANDEM_SMTP_PASSWORD must be set together")
+        }
+        guard username == nil || security != .none || ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            throw Invalid(description: "TANDEM_SMTP_PASSWORD is not sent over a plain connection: set TANDEM_SMTP_SECURITY to starttls or tls")
+        }
+        let caFile = value("TANDEM_SMTP_CA_FILE")
+        if let caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw Invalid(description: "TANDEM_SMTP_CA_FILE names no readable file: \(caFile)")
+        }
+        return SMTPConfiguration(
+            host: host, port: port, security: security, from: from, username: username, password: password, caFile: caFile,
+            heloName: heloName)
     }
 
     private static func parseNetworks(_ text: String?, name: String) throws -> [IPNetwork] {

@@ -19,6 +19,8 @@ struct TandemServices: Sendable {
     /// The key file this start made, if it made one.
     var madeKeyFile: String?
     var planCache = PlanCache()
+    /// Where e-mail goes: SMTP when `TANDEM_SMTP_HOST` is set, otherwise nowhere (messages stay queued).
+    var mail: any MailTransport = UnconfiguredMailTransport()
 }
 
 private struct ServicesKey: StorageKey {
