@@ -83,8 +83,12 @@ final class SMTPTestServer {
 
     func stop() {
         try? input.fileHandleForWriting.close()
+        // Not waitUntilExit: it spins on a thread without a run loop. Closing stdin ends the server; then TERM, then KILL.
+        let deadline = Date().addingTimeInterval(3)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        Thread.sleep(forTimeInterval: 0.05)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: directory)
     }
 

@@ -24,8 +24,10 @@ import email
 import email.policy
 import json
 import os
+import signal
 import ssl
 import sys
+import threading
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -69,7 +71,7 @@ class Recorder:
             "header_names": list(message.keys()),
             "text": text,
             "html": html,
-            "tls": session.ssl is not None,
+            "tls": session.ssl is not None or server.transport.get_extra_info("ssl_object") is not None,
             "authenticated": bool(session.authenticated),
         }
         path = os.path.join(self.directory, "%d.json" % self.count)
@@ -90,6 +92,14 @@ def main():
     parser.add_argument("--password")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
+    # A test process may have SIGTERM blocked, and children inherit that; and the test's end closes our stdin.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM])
+
+    def exit_when_stdin_closes():
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
 
     if args.mode in ("drop-greet", "silent"):
         async def drop(reader, writer):
@@ -114,7 +124,7 @@ def main():
     def authenticator(server, session, envelope, mechanism, auth_data):
         ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == args.user \
             and auth_data.password.decode() == args.password
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)
 
     kwargs = {}
     if args.mode == "starttls":
@@ -126,10 +136,7 @@ def main():
     controller = Controller(Recorder(args.dir, args.mode), hostname="127.0.0.1", port=args.port, **kwargs)
     controller.start()
     open(os.path.join(args.dir, "ready"), "w").close()
-    try:
-        sys.stdin.read()  # runs until the test closes our standard input (or kills us)
-    finally:
-        controller.stop()
+    threading.Event().wait()  # until the test closes our standard input (or kills us)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ enum MIMEMessage {
 
         if let html = message.html {
             let boundary = "=_tandem_" + boundarySeed.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            lines.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
+            lines.append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
             lines.append("")
             lines.append("This is a multi-part message in MIME format.")
             lines.append("--\(boundary)")

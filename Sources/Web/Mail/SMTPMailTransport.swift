@@ -182,9 +182,10 @@ public struct SMTPMailTransport: MailTransport {
     }
 
     private func authenticate(_ connection: SMTPConnection, username: String, password: String, capabilities: [String]) async throws {
-        let mechanisms = capabilities.first { $0.uppercased().hasPrefix("AUTH") }.map {
-            $0.uppercased().split(whereSeparator: { $0 == " " || $0 == "=" }).dropFirst().map(String.init)
-        } ?? []
+        let mechanisms =
+            capabilities.first { $0.uppercased().hasPrefix("AUTH") }.map {
+                $0.uppercased().split(whereSeparator: { $0 == " " || $0 == "=" }).dropFirst().map(String.init)
+            } ?? []
         func b64(_ text: String) -> String { Data(text.utf8).base64EncodedString() }
         if mechanisms.contains("LOGIN") && !mechanisms.contains("PLAIN") {
             try expect(await connection.command("AUTH LOGIN"), 334, "AUTH LOGIN")
@@ -218,11 +219,14 @@ struct SMTPConnection: Sendable {
 
     let channel: any Channel
     let replyTimeout: TimeAmount
+    /// Why the handler gave up, kept after the channel has closed and dropped its handlers.
+    let firstFailure: FailureRecord
 
     static func open(configuration: SMTPConfiguration, tls: NIOSSLContext?, group: any EventLoopGroup) async throws -> SMTPConnection {
         let timeout = TimeAmount.nanoseconds(Int64(configuration.replyTimeout.components.seconds) * 1_000_000_000)
         let implicitTLS = configuration.security == .tls ? tls : nil
         let host = configuration.host
+        let record = FailureRecord()
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.nanoseconds(Int64(configuration.connectTimeout.components.seconds) * 1_000_000_000))
             .channelInitializer { channel in
@@ -231,11 +235,11 @@ struct SMTPConnection: Sendable {
                         try channel.pipeline.syncOperations.addHandler(
                             try NIOSSLClientHandler(context: implicitTLS, serverHostname: sniName(host)))
                     }
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler(timeout: timeout))
+                    try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler(timeout: timeout, record: record))
                 }
             }
             .connect(host: configuration.host, port: configuration.port).get()
-        return SMTPConnection(channel: channel, replyTimeout: timeout)
+        return SMTPConnection(channel: channel, replyTimeout: timeout, firstFailure: record)
     }
 
     /// SNI carries names only; for an IP address the certificate is checked against the address itself.
@@ -262,8 +266,13 @@ struct SMTPConnection: Sendable {
     private func exchange(_ text: String?) async throws -> SMTPReply {
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
         let request = SMTPRequest(bytes: text.map { ByteBuffer(string: $0) }, promise: promise)
-        channel.writeAndFlush(request).whenFailure { promise.fail($0) }
-        return try await promise.futureResult.get()
+        let record = firstFailure
+        channel.writeAndFlush(request).whenFailure { promise.fail(record.value ?? $0) }
+        do {
+            return try await promise.futureResult.get()
+        } catch {
+            throw record.value ?? error
+        }
     }
 
     /// Puts TLS under the conversation (after the server's 220 to STARTTLS); the handshake runs before the next write.
@@ -278,6 +287,17 @@ struct SMTPConnection: Sendable {
 
     func close() {
         channel.close(promise: nil)
+    }
+}
+
+final class FailureRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failure: SMTPConnection.Failure?
+
+    var value: SMTPConnection.Failure? { lock.withLock { failure } }
+
+    func keep(_ error: SMTPConnection.Failure) {
+        lock.withLock { if failure == nil { failure = error } }
     }
 }
 
@@ -301,8 +321,11 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
     private var timer: Scheduled<Void>?
     private var failure: SMTPConnection.Failure?
 
-    init(timeout: TimeAmount) {
+    private let record: FailureRecord
+
+    init(timeout: TimeAmount, record: FailureRecord) {
         self.timeout = timeout
+        self.record = record
     }
 
     /// Anything the server sent before TLS starts must not be read as if it came over TLS (STARTTLS injection).
@@ -321,7 +344,9 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
             line.removeLast()
             if line.hasSuffix("\r") { line.removeLast() }
             guard line.utf8.count >= 3, let code = Int(line.prefix(3)), (200..<600).contains(code) else {
-                fail(context, SMTPConnection.Failure(description: "the server's answer is not SMTP: \(MIMEMessage.cleanForReason(String(line.prefix(80))))"))
+                fail(
+                    context,
+                    SMTPConnection.Failure(description: "the server's answer is not SMTP: \(MIMEMessage.cleanForReason(String(line.prefix(80))))"))
                 return
             }
             let rest = line.dropFirst(3)
@@ -381,6 +406,7 @@ final class SMTPReplyHandler: ChannelDuplexHandler {
 
     private func fail(_ context: ChannelHandlerContext, _ error: SMTPConnection.Failure) {
         if failure == nil { failure = error }
+        record.keep(error)
         timer?.cancel()
         timer = nil
         if let waiter {
