@@ -188,7 +188,7 @@ struct SMTPMailTransportTests {
         #expect(reason(error).contains("refused@example.org"))
         #expect(!reason(error).contains("ana@example.org"))
         #expect(try server.received().isEmpty)
-        // The connection is still usable for the next message.
+        // The same message to the accepted recipient alone goes through (each send is its own connection).
         #expect(await outcome(transport, message(to: ["ana@example.org"])) == nil)
         #expect(try server.received().count == 1)
     }
