@@ -117,7 +117,8 @@ struct InvitationPages {
             c, title: c.t("portalSignIn.title"),
             """
             <section class="card narrow"><h1>\(c.t("portalSignIn.title"))</h1>\
-            \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>
+            \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>\
+            \(req.tandem.mailConfigured ? HTML.empty : "<p class=\"notice\" id=\"mail-not-configured\">\(c.t("portalSignIn.notConfigured"))</p>")
             \(c.form(action: "/portal/sign-in", id: "sign-in-link-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
               <button type="submit">\(c.t("portalSignIn.submit"))</button>
@@ -132,8 +133,8 @@ struct InvitationPages {
         return Layout.redirect("/portal/sign-in?sent=1")
     }
 
-    /// A used or expired link is not a dead end: the page asks for a fresh sign-in link (e-mail delivery comes
-    /// with the communication issue) and says the team can send one too. 410, like the API.
+    /// A used or expired link is not a dead end: the page asks for a fresh sign-in link (sent by e-mail through
+    /// the outbox) and says the team can send one too. 410, like the API.
     private func linkGone(_ c: PageContext) -> Response {
         Layout.page(
             c, title: c.t("linkGone.title"), status: .gone,
