@@ -6,8 +6,8 @@ import Vapor
 /// The delivery log (owner, manager): what Tandem sent or tries to send, and "send again" for a failed one.
 struct OutboxAPIController {
     func register(_ api: any RoutesBuilder) {
-        api.endpoint(.GET, "outbox", rule: .manager, surface: .api, use: index)
-        api.endpoint(.POST, "outbox", ":deliveryID", "retry", rule: .manager, surface: .api, use: retry)
+        api.endpoint(.GET, "outbox", rule: .teamLog, surface: .api, use: index)
+        api.endpoint(.POST, "outbox", ":deliveryID", "retry", rule: .teamLog, surface: .api, use: retry)
     }
 
     struct DeliveryResponse: Encodable {

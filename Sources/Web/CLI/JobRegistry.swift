@@ -91,7 +91,12 @@ final class JobScheduler: LifecycleHandler, @unchecked Sendable {
     }
 
     func shutdownAsync(_ app: Application) async {
-        guard let running = task.withLockedValue({ box in defer { box = nil }; return box }) else { return }
+        guard
+            let running = task.withLockedValue({ box in
+                defer { box = nil }
+                return box
+            })
+        else { return }
         running.cancel()
         await running.value
     }

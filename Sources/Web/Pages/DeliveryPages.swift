@@ -6,8 +6,8 @@ import Vapor
 /// The delivery log as a page (owner, manager): every e-mail with its state, last error and "send again".
 struct DeliveryPages {
     func register(_ app: any RoutesBuilder) {
-        app.endpoint(.GET, "deliveries", rule: .manager, surface: .page, use: index)
-        app.endpoint(.POST, "deliveries", ":deliveryID", "retry", rule: .manager, surface: .page, use: retry)
+        app.endpoint(.GET, "deliveries", rule: .teamLog, surface: .page, use: index)
+        app.endpoint(.POST, "deliveries", ":deliveryID", "retry", rule: .teamLog, surface: .page, use: retry)
     }
 
     @Sendable func index(req: Request) async throws -> Response {
@@ -36,7 +36,8 @@ struct DeliveryPages {
                 """
         }
         let notice: HTML =
-            req.tandem.mailConfigured ? .empty : "<p class=\"card notice\" role=\"status\" id=\"mail-not-configured\">\(c.t("deliveries.notConfigured"))</p>"
+            req.tandem.mailConfigured
+            ? .empty : "<p class=\"card notice\" role=\"status\" id=\"mail-not-configured\">\(c.t("deliveries.notConfigured"))</p>"
         let table: HTML =
             body.isEmpty
             ? "<p class=\"muted\">\(c.t("deliveries.none"))</p>"
