@@ -326,6 +326,33 @@ final class RecordingTransport: MailTransport {
         }
     }
 
+    @Test func theDeliveriesPageSendsAFailedOneAgainAndContactsNeverSeeIt() async throws {
+        try await withTestApp { app, clock in
+            let world = try await World.make(app)
+            try await OutboxRecord.query(on: app.db).filter(\.$recipient != "ana@bikes.test").delete()
+            useTransport(RecordingTransport(failures: 1, error: .permanent("550 no such user")), app)
+            _ = try await OutboxDelivery.deliverDue(at: clock.now, in: app.context())
+            let row = try #require(try await rows(to: "ana@bikes.test", on: app.db).first)
+            let session = try #require(try await world.session(.manager))
+            let cookies = ["tandem_session": session.token]
+            // the page shows the failure and its button, in the viewer's language
+            let page = try await world.client.page(.GET, "/deliveries", cookies: cookies)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("550 no such user"))
+            #expect(page.body.contains("Send again"))
+            #expect(page.body.contains("href=\"/deliveries\""))
+            // when
+            let sent = try await world.client.page(
+                .POST, "/deliveries/\(try row.requireID())/retry", cookies: cookies, form: ["_csrf": session.csrf])
+            // then
+            #expect(sent.status == .seeOther)
+            #expect(try await OutboxRecord.find(row.requireID(), on: app.db)?.status == .queued)
+            // and a contact finds no such page
+            let contact = try #require(try await world.session(.approverA))
+            #expect(try await world.client.page(.GET, "/deliveries", cookies: ["tandem_session": contact.token]).status == .notFound)
+        }
+    }
+
     @Test(.enabled(if: TandemProcess.isBuilt))
     func jobsRunAtDeliversThroughTheCommandLineOnTheSameDatabase() async throws {
         let directory = NSTemporaryDirectory() + "tandem-jobs-\(UUID().uuidString)"
