@@ -1,4 +1,6 @@
+import Fluent
 import Foundation
+import Persistence
 import Vapor
 @testable import Web
 
@@ -35,6 +37,7 @@ extension World {
             case ":memberID": parts.append(ids[.member]!.uuidString)
             case ":contactID": parts.append(ids[.approverA]!.uuidString)
             case ":inviteToken": parts.append(try await freshMemberInvitation())
+            case ":deliveryID": parts.append(try await freshFailedDelivery())
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -64,6 +67,19 @@ extension World {
         let reply = try await client.json(.POST, path, token: ownerToken, body: body)
         guard let id = reply.string("id") else { throw Failure("could not create \(path): \(reply.body)") }
         return id
+    }
+
+    /// A delivery of workspace A that failed (an invitation's e-mail, marked failed), for "send again".
+    public func freshFailedDelivery() async throws -> String {
+        _ = try await freshInvitation()
+        let db = client.app.db
+        guard let row = try await OutboxRecord.query(on: db).filter(\.$status == .queued).sort(\.$createdAt, .descending).first() else {
+            throw Failure("no delivery was queued")
+        }
+        row.status = .failed
+        row.lastError = "refused by the test"
+        try await row.update(on: db)
+        return try row.requireID().uuidString
     }
 
     /// A new single-use invitation token for the viewing contact of project A.

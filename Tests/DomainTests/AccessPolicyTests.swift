@@ -87,6 +87,14 @@ let accessTable: [AccessExpectation] = [
     .init(rule: .owner, caller: .approver, visible: F, hidden: F),
     .init(rule: .owner, caller: .viewer, visible: F, hidden: F),
     .init(rule: .owner, caller: .stranger, visible: F, hidden: F),
+    // teamLog: owners and managers; members 403, contacts 404 (the delivery log)
+    .init(rule: .teamLog, caller: .anonymous, visible: U, hidden: U),
+    .init(rule: .teamLog, caller: .owner, visible: A, hidden: A),
+    .init(rule: .teamLog, caller: .manager, visible: A, hidden: A),
+    .init(rule: .teamLog, caller: .member, visible: F, hidden: F),
+    .init(rule: .teamLog, caller: .approver, visible: N, hidden: N),
+    .init(rule: .teamLog, caller: .viewer, visible: N, hidden: N),
+    .init(rule: .teamLog, caller: .stranger, visible: N, hidden: N),
     // contact: the portal's own pages
     .init(rule: .contact, caller: .anonymous, visible: U, hidden: U),
     .init(rule: .contact, caller: .owner, visible: F, hidden: F),

@@ -20,6 +20,7 @@ import Vapor
         case .member: return isMember ? .allowed : .forbidden
         case .manager: return who == .owner || who == .manager ? .allowed : .forbidden
         case .owner: return who == .owner ? .allowed : .forbidden
+        case .teamLog: return who == .owner || who == .manager ? .allowed : (isMember ? .forbidden : .notFound)
         case .contact: return isMember ? .forbidden : .allowed
         case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit:
             if isMember {

@@ -16,6 +16,10 @@ public enum AccessPolicy {
             return .allow
         case (.manager, .member(_, let role)):
             return role.canManage ? .allow : .forbidden
+        case (.teamLog, .member(_, let role)):
+            return role.canManage ? .allow : .forbidden
+        case (.teamLog, .contact):
+            return .notFound
         case (.owner, .member(_, let role)):
             return role == .owner ? .allow : .forbidden
         case (.contact, .contact):

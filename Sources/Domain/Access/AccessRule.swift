@@ -12,6 +12,8 @@ public enum AccessRule: String, CaseIterable, Sendable {
     case manager
     /// The owner only.
     case owner
+    /// Owners and managers, for what contacts must not learn exists (the delivery log): members 403, contacts 404.
+    case teamLog
     /// Customer contacts only (the portal's own pages).
     case contact
     /// Team members of the target project (contacts may know it but not act: 403).

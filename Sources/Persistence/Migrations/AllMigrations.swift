@@ -21,5 +21,6 @@ public enum AllMigrations {
         CreateProjectVisits(),
         CreateMemberAccess(),
         AddContactActiveProjectArchived(),
+        CreateJobsAndOutbox(),
     ]
 }

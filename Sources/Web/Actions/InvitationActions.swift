@@ -40,9 +40,20 @@ enum InvitationActions {
         let link = AccessLinkRecord(
             kind: "invitation", tokenHash: SecretToken.hash(token), contactID: try contact.requireID(),
             projectID: try project.requireID(), canApprove: input.canApprove, expiresAt: expires, createdAt: ctx.now)
-        try await ctx.write { db in try await link.create(on: db) }
         let url = url(for: token, in: ctx)
         let workspace = try await ReadyMessage.workspaceName(in: ctx)
+        let mail = Emails.invitation(
+            name: contact.name, workspace: workspace, project: project.name, url: url, language: contact.language,
+            catalogue: ctx.services.catalogue)
+        let message = OutboxMessage(
+            workspaceID: try CustomerActions.workspaceID(in: ctx), projectID: try project.requireID(), recipient: contact.email,
+            subject: mail.subject, body: mail.text, htmlBody: mail.html, idempotencyKey: "invitation-\(link.tokenHash)")
+        let now = ctx.now
+        // The link and its e-mail are one write: no e-mail for a link that was not made, and no link left unsent.
+        try await ctx.write { db in
+            try await link.create(on: db)
+            try await OutboxStore.enqueue(on: db, message, now: now)
+        }
         return Issued(
             token: token, url: url, expiresAt: expires,
             message: ReadyMessage.invitation(to: contact, workspace: workspace, project: project.name, url: url, in: ctx))
@@ -113,7 +124,8 @@ enum InvitationActions {
     /// A fresh portal sign-in link for each contact with this address who has a project; unknown
     /// addresses get the same answer. Both paths do the same work — two counter reads, one write
     /// transaction that records the request, one lookup, one token and one more row — so neither the
-    /// time nor a 429 tells whether the address is known. Returns the tokens so the sender (e-mail) can use them.
+    /// time nor a 429 tells whether the address is known. Each link is queued as an e-mail to its contact
+    /// (the outbox) in the same transaction. Returns the tokens.
     @discardableResult
     static func requestSignInLink(email: String, client: String, in ctx: ActionContext) async throws -> [String] {
         let address = try Validate.email(email)
@@ -126,23 +138,41 @@ enum InvitationActions {
                 throw DomainError.throttled(retryAfterSeconds: wait)
             }
         }
+        let baseURL = ctx.config.baseURL.absoluteString
+        let catalogue = ctx.services.catalogue
         return try await ctx.write { db in
             try await AttemptStore.record(keys: keys, at: now, on: db)
             var tokens: [String] = []
             let contacts = try await ContactStore.withPortalAccess(email: address, on: db)
             if contacts.isEmpty {
-                // An unknown address does the work of a known one: a token made and hashed, one more row
-                // written. Measured with scripts/bench_lib/signin_link_timing.py (BENCHMARKS.md).
-                try await AttemptStore.record(keys: ["link-unknown:\(SecretToken.hash(SecretToken.generate()))"], at: now, on: db)
+                // An unknown address does the work of a known one: a token made and hashed, two more rows
+                // written (the link's and its e-mail's). Measured with scripts/bench_lib/signin_link_timing.py
+                // (BENCHMARKS.md).
+                let hash = SecretToken.hash(SecretToken.generate())
+                try await AttemptStore.record(keys: ["link-unknown:\(hash)", "link-unknown-mail:\(hash)"], at: now, on: db)
             }
             for contactID in contacts {
                 let token = SecretToken.generate()
+                let tokenHash = SecretToken.hash(token)
                 try await AccessLinkRecord(
-                    kind: "sign_in", tokenHash: SecretToken.hash(token), contactID: contactID, projectID: nil,
+                    kind: "sign_in", tokenHash: tokenHash, contactID: contactID, projectID: nil,
                     canApprove: false, expiresAt: now.addingTimeInterval(signInLinkLifetime), createdAt: now
                 )
                 .create(on: db)
                 tokens.append(token)
+                // The link goes out by e-mail, in the contact's language, in this same transaction.
+                guard let contact = try await ContactRecord.find(contactID, on: db),
+                    let workspace = try await Emails.workspace(of: contact, on: db)
+                else { continue }
+                let mail = Emails.signInLink(
+                    name: contact.name, workspace: workspace.name, url: baseURL + PagePath.invitation(token).description,
+                    language: contact.language, catalogue: catalogue)
+                try await OutboxStore.enqueue(
+                    on: db,
+                    OutboxMessage(
+                        workspaceID: try workspace.requireID(), projectID: nil, recipient: contact.email, subject: mail.subject,
+                        body: mail.text, htmlBody: mail.html, idempotencyKey: "sign-in-\(tokenHash)"),
+                    now: now)
             }
             return tokens
         }

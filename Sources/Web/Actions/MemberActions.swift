@@ -94,6 +94,12 @@ enum MemberActions {
         let now = ctx.now
         let expires = now.addingTimeInterval(invitationLifetime)
         let language = input.language ?? ctx.identity.language
+        let url = ctx.config.baseURL.absoluteString + PagePath.memberInvitation(token).description
+        let workspace = try await ReadyMessage.workspaceName(in: ctx)
+        let mail = Emails.colleague(workspace: workspace, url: url, language: language, catalogue: ctx.services.catalogue)
+        let message = OutboxMessage(
+            workspaceID: workspaceID, projectID: nil, recipient: email, subject: mail.subject, body: mail.text, htmlBody: mail.html,
+            idempotencyKey: "member-invitation-\(SecretToken.hash(token))")
         try await ctx.write { db in
             guard try await MemberStore.byEmail(email, on: db) == nil else {
                 throw DomainError.validation(field: "email", rule: .memberEmailTaken)
@@ -102,9 +108,8 @@ enum MemberActions {
                 workspaceID: workspaceID, tokenHash: SecretToken.hash(token), email: email, role: input.role,
                 language: language, invitedBy: inviterID, expiresAt: expires, createdAt: now
             ).create(on: db)
+            try await OutboxStore.enqueue(on: db, message, now: now)
         }
-        let url = ctx.config.baseURL.absoluteString + PagePath.memberInvitation(token).description
-        let workspace = try await ReadyMessage.workspaceName(in: ctx)
         return Issued(
             token: token, url: url, expiresAt: expires, message: ReadyMessage.colleague(language: language, workspace: workspace, url: url, in: ctx))
     }

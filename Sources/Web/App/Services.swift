@@ -19,8 +19,15 @@ struct TandemServices: Sendable {
     /// The key file this start made, if it made one.
     var madeKeyFile: String?
     var planCache = PlanCache()
-    /// Where e-mail goes: SMTP when `TANDEM_SMTP_HOST` is set, otherwise nowhere (messages stay queued).
+    /// Delivers the outbox's e-mail; the SMTP client when `TANDEM_SMTP_HOST` is set.
     var mail: any MailTransport = UnconfiguredMailTransport()
+    /// The sender of Tandem's e-mail (`From:`).
+    var mailFrom = "Tandem <tandem@localhost>"
+    /// Who this process is when it claims jobs and outbox rows (one per app start).
+    var instanceID = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+
+    /// Whether e-mail can leave at all (pages say so when it cannot).
+    var mailConfigured: Bool { !(mail is UnconfiguredMailTransport) }
 }
 
 private struct ServicesKey: StorageKey {

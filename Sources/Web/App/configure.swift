@@ -32,7 +32,10 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
         auditKey: secretKey.auditKey,
         auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
         madeKeyFile: madeKeyFile)
-    if let smtp = config.smtp { app.tandem.mail = try SMTPMailTransport(configuration: smtp) }
+    if let smtp = config.smtp {
+        app.tandem.mail = try SMTPMailTransport(configuration: smtp)
+        app.tandem.mailFrom = smtp.from
+    }
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders())

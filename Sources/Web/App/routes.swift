@@ -13,5 +13,6 @@ func routes(_ app: Application) throws {
     ActivityAPIController().register(api)
     FilesAPIController().register(api)
     CorrectionsAPIController().register(api)
+    OutboxAPIController().register(api)
     registerPages(app)
 }

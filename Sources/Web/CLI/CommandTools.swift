@@ -21,6 +21,7 @@ enum CommandTools {
         do {
             try await configure(app, listening)
             try await migrate(app)
+            app.lifecycle.use(JobScheduler())
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -78,7 +78,7 @@ struct InvitationPages {
         do {
             (contact, projectName, workspace) = try await InvitationActions.preview(token: token, in: req.context)
         } catch DomainError.gone {
-            return linkGone(c)
+            return linkGone(c, mailConfigured: req.tandem.mailConfigured)
         }
         let language = contact?.language ?? c.language
         let lc = PageContext(
@@ -102,7 +102,7 @@ struct InvitationPages {
         do {
             (_, sessionToken, projectID) = try await InvitationActions.accept(token: token, credential: .web, in: req.context)
         } catch DomainError.gone {
-            return linkGone(try await PageContext.make(req))
+            return linkGone(try await PageContext.make(req), mailConfigured: req.tandem.mailConfigured)
         }
         try await req.write { db in try await Credentials.revoke(previous, on: db) }
         let response = Layout.redirect(projectID.map { "\(PagePath.portalProject($0))" } ?? "/portal")
@@ -117,7 +117,8 @@ struct InvitationPages {
             c, title: c.t("portalSignIn.title"),
             """
             <section class="card narrow"><h1>\(c.t("portalSignIn.title"))</h1>\
-            \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>
+            \(sent ? "<p class=\"notice\" role=\"status\">\(c.t("portalSignIn.sent"))</p>" : HTML.empty)<p>\(c.t("portalSignIn.intro"))</p>\
+            \(req.tandem.mailConfigured ? HTML.empty : "<p class=\"notice\" id=\"mail-not-configured\">\(c.t("portalSignIn.notConfigured"))</p>")
             \(c.form(action: "/portal/sign-in", id: "sign-in-link-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
               <button type="submit">\(c.t("portalSignIn.submit"))</button>
@@ -132,13 +133,14 @@ struct InvitationPages {
         return Layout.redirect("/portal/sign-in?sent=1")
     }
 
-    /// A used or expired link is not a dead end: the page asks for a fresh sign-in link (e-mail delivery comes
-    /// with the communication issue) and says the team can send one too. 410, like the API.
-    private func linkGone(_ c: PageContext) -> Response {
+    /// A used or expired link is not a dead end: the page asks for a fresh sign-in link (sent by e-mail through
+    /// the outbox) and says the team can send one too. 410, like the API.
+    private func linkGone(_ c: PageContext, mailConfigured: Bool) -> Response {
         Layout.page(
             c, title: c.t("linkGone.title"), status: .gone,
             """
-            <section class="card narrow" id="link-gone"><h1>\(c.t("linkGone.title"))</h1><p>\(c.t("linkGone.intro"))</p>
+            <section class="card narrow" id="link-gone"><h1>\(c.t("linkGone.title"))</h1><p>\(c.t("linkGone.intro"))</p>\
+            \(mailConfigured ? HTML.empty : "<p class=\"notice\" id=\"mail-not-configured\">\(c.t("portalSignIn.notConfigured"))</p>")
             \(c.form(action: "\(PagePath.portalSignIn)", id: "sign-in-link-form", """
               <label>\(c.t("field.email"))<input name="email" type="email" required autocomplete="email"></label>
               <button type="submit">\(c.t("portalSignIn.submit"))</button>

@@ -11,7 +11,7 @@ enum Layout {
             nav = """
                 <nav class="nav" aria-label="\(c.t("nav.label"))"><a href="/dashboard">\(c.t("nav.dashboard"))</a>\
                 <a href="/customers">\(c.t("nav.customers"))</a><a href="/projects/new">\(c.t("nav.newProject"))</a>\
-                \(c.identity.role?.canManage == true ? "<a href=\"\(PagePath.members)\">\(c.t("nav.members"))</a>" as HTML : .empty)\
+                \(c.identity.role?.canManage == true ? "<a href=\"\(PagePath.members)\">\(c.t("nav.members"))</a><a href=\"\(PagePath.deliveries)\">\(c.t("nav.deliveries"))</a>" as HTML : .empty)\
                 <a href="\(PagePath.profile)">\(c.t("nav.profile"))</a>\(languageSwitch(c))\(signOut(c))</nav>
                 """
         case .contact:

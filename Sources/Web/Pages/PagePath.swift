@@ -33,6 +33,8 @@ enum PagePath: CustomStringConvertible, Sendable {
     case deliverableEdit(UUID)
     case deliverableRemove(UUID)
     case workItemRemove(UUID)
+    case deliveries
+    case deliveryRetry(UUID)
 
     var description: String {
         switch self {
@@ -72,6 +74,8 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .deliverableEdit(let id): "/deliverables/\(id.uuidString)/edit"
         case .deliverableRemove(let id): "/deliverables/\(id.uuidString)/remove"
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
+        case .deliveries: "/deliveries"
+        case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
         }
     }
 
@@ -93,6 +97,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.milestoneEdit(id), "GET"), (.milestoneEdit(id), "POST"), (.milestoneRemove(id), "GET"), (.milestoneRemove(id), "POST"),
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
+            (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
         ]
     }()
 }

@@ -11,6 +11,7 @@ func registerPages(_ app: Application) {
     ChartPages().register(app)
     InvitationPages().register(app)
     PortalPages().register(app)
+    DeliveryPages().register(app)
     MemberPages().register(app)
     ProfilePages().register(app)
     HistoryPages().register(app)
