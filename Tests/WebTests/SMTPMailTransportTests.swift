@@ -201,7 +201,8 @@ struct SMTPMailTransportTests {
         let started = Date()
         let error = await outcome(try SMTPMailTransport(configuration: configuration), message())
         #expect(isTransient(error), "\(mode): \(String(describing: error))")
-        #expect(Date().timeIntervalSince(started) < 4, "\(mode) took too long")
+        // The 1 s reply timeout fired, not the 60 s default: well under the default even on a loaded machine.
+        #expect(Date().timeIntervalSince(started) < 30, "\(mode) waited for the default timeout")
         #expect(try server.received().isEmpty)
     }
 
