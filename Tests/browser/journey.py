@@ -147,6 +147,21 @@ class JourneyFailure(Exception):
     pass
 
 
+def left(page):
+    """A wait condition: the browser has left `page` (its <html> element is gone).
+
+    Selenium's staleness_of only expects StaleElementReferenceException; Chromium sometimes answers a check
+    of a node from the previous document with "Node with given id does not belong to the document" instead,
+    which also means the page has changed."""
+    def gone(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    return gone
+
+
 class Journey:
     def __init__(self, base_url, screenshots, wait_seconds=WAIT_SECONDS):
         self.base = base_url.rstrip("/")
@@ -304,7 +319,7 @@ class Journey:
         page = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", button)
         button.click()
-        self.until(EC.staleness_of(page), f"the page to change after submitting {label}")
+        self.until(left(page), f"the page to change after submitting {label}")
         self.until(lambda d: d.execute_script("return document.readyState") == "complete",
                    "the next page to finish loading")
 
@@ -692,7 +707,7 @@ class Journey:
         switch = self.el(SEL["switch_to_english"])
         page = self.driver.find_element(By.TAG_NAME, "html")
         switch.click()
-        self.until(EC.staleness_of(page), "the page to change after switching to English")
+        self.until(left(page), "the page to change after switching to English")
         self.portal_shots(project_id, "en")
 
 
