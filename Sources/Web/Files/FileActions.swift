@@ -60,37 +60,4 @@ enum FileActions {
             return file
         }
     }
-
-    /// The file `id` names when the viewer may see the object it belongs to (a contact: only a customer-visible
-    /// milestone's deliverable, or a scope version, of their own project); otherwise 404.
-    static func visibleFile(_ req: Request) async throws -> StoredFile {
-        guard let file = try await FileStore.file(try req.uuidParameter("fileID"), on: req.db) else { throw DomainError.notFound }
-        switch file.ownerKind {
-        case .deliverable:
-            guard let deliverable = try await DeliverableRecord.find(file.ownerID, on: req.db),
-                let milestone = try await MilestoneRecord.find(deliverable.milestoneID, on: req.db)
-            else { throw DomainError.notFound }
-            try await req.authorize(projectID: deliverable.projectID, visibleToCustomer: milestone.visibleToCustomer)
-        case .scopeVersion:
-            guard let version = try await ScopeVersionRecord.find(file.ownerID, on: req.db) else { throw DomainError.notFound }
-            try await req.authorize(projectID: version.projectID, visibleToCustomer: true)
-        }
-        return file
-    }
-
-    /// The bytes as a download: always an attachment, never sniffed, not cached by shared caches.
-    static func download(_ req: Request) async throws -> Response {
-        let file = try await visibleFile(req)
-        guard let path = FileStorage(root: req.tandem.config.filesDirectory).path(sha256: file.sha256),
-            FileManager.default.fileExists(atPath: path)
-        else {
-            throw Abort(.internalServerError, reason: "the bytes of file \(file.id) (\(file.sha256)) are missing from the files directory")
-        }
-        let response = try await req.fileio.asyncStreamFile(at: path)
-        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
-        response.headers.replaceOrAdd(name: .contentDisposition, value: FileRules.attachmentDisposition(name: file.name))
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
-        return response
-    }
 }

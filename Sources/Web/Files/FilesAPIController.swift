@@ -10,7 +10,7 @@ struct FilesAPIController {
         api.endpoint(
             .POST, "projects", ":projectID", "scope-versions", ":number", "files", rule: .projectTeam, surface: .api, body: .stream,
             use: uploadToScopeVersion)
-        api.endpoint(.GET, "files", ":fileID", rule: .projectView, surface: .api, use: FileActions.download)
+        api.endpoint(.GET, "files", ":fileID", rule: .projectView, surface: .api, use: Self.download)
     }
 
     @Sendable func uploadToDeliverable(req: Request) async throws -> Response {
@@ -33,6 +33,24 @@ struct FilesAPIController {
     }
 }
 
+extension FilesAPIController {
+    /// The bytes as a download: always an attachment, never sniffed, not cached by shared caches.
+    static func download(_ req: Request) async throws -> Response {
+        let file = try await req.authorizedFile()
+        guard let path = FileStorage(root: req.tandem.config.filesDirectory).path(sha256: file.sha256),
+            FileManager.default.fileExists(atPath: path)
+        else {
+            throw Abort(.internalServerError, reason: "the bytes of file \(file.id) (\(file.sha256)) are missing from the files directory")
+        }
+        let response = try await req.fileio.asyncStreamFile(at: path)
+        response.headers.replaceOrAdd(name: .contentType, value: file.contentType)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: FileRules.attachmentDisposition(name: file.name))
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        return response
+    }
+}
+
 /// The same on the team's project page (a multipart form), and downloads for the team pages and the portal.
 struct FilePages {
     func register(_ app: Application) {
@@ -40,7 +58,7 @@ struct FilePages {
         app.endpoint(
             .POST, "projects", ":projectID", "scope-versions", ":number", "files", rule: .projectTeam, surface: .page, body: .stream,
             use: uploadToScopeVersion)
-        app.endpoint(.GET, "files", ":fileID", rule: .projectView, surface: .page, use: FileActions.download)
+        app.endpoint(.GET, "files", ":fileID", rule: .projectView, surface: .page, use: FilesAPIController.download)
     }
 
     @Sendable func uploadToDeliverable(req: Request) async throws -> Response {
