@@ -16,6 +16,8 @@ struct TandemServices: Sendable {
     var auditKey: AuditKey
     /// The head of the audit chain, kept in the data directory.
     var auditCheckpoint: AuditCheckpointFile
+    /// The app's secret; each use derives its own key (`secretKey.derived("tandem <use> v1")`).
+    var secretKey: SecretKey
     /// The key file this start made, if it made one.
     var madeKeyFile: String?
     var planCache = PlanCache()

@@ -31,7 +31,7 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
         catalogue: try Catalogue.load(), dummyPasswordHash: DummyPasswordHash(cost: config.bcryptCost),
         auditKey: secretKey.auditKey,
         auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
-        madeKeyFile: madeKeyFile)
+        secretKey: secretKey, madeKeyFile: madeKeyFile)
     if let smtp = config.smtp {
         app.tandem.mail = try SMTPMailTransport(configuration: smtp)
         app.tandem.mailFrom = smtp.from
