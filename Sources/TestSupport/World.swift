@@ -73,6 +73,10 @@ public struct World: Sendable {
             let accepted = try await client.json(.POST, "/api/v1/auth/invitations/accept", body: ["token": token])
             guard accepted.status == .ok else { throw Failure("accept failed: \(accepted.body)") }
         }
+        // Project A has an agreed communication plan; project B has none.
+        _ = try await client.json(
+            .PUT, "/api/v1/projects/\(projectA)/communication-plan", token: owner,
+            raw: #"{"reportCadence": {"every": "week", "weekday": 5, "time": "17:00"}, "responseTargetHours": 24, "channels": []}"#)
         _ = try await client.json(
             .POST, "/api/v1/projects/\(projectA)/scope-versions", token: owner,
             body: ["goals": ["Launch"], "inScope": ["Shop"], "outOfScope": ["POS"]])

@@ -54,6 +54,7 @@ public enum ValidationRule: Equatable, Sendable {
     case wrongCurrentPassword
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
+    case timeOfDay
     /// A message without a key yet: the API says it as is, pages show the generic "is not valid".
     case unlisted(String)
 
@@ -104,6 +105,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "say what should change in this scope version"
         case .fileEmpty: "the file is empty"
         case .wrongCurrentPassword: "is not your current password"
+        case .timeOfDay: "must be a time of day HH:MM from 00:00 to 23:59"
         case .unlisted(let message): message
         }
     }
@@ -152,6 +154,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "validation.scopeChangesComment"
         case .fileEmpty: "validation.fileEmpty"
         case .wrongCurrentPassword: "validation.wrongCurrentPassword"
+        case .timeOfDay: "validation.timeOfDay"
         }
     }
 

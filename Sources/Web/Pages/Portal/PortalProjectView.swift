@@ -16,7 +16,8 @@ enum PortalProjectView {
         return """
             <div class="portal">\(model.preview.map { $0.banner(c, projectID: model.projectID) } ?? .empty)\(notice)<h1>\(model.name)</h1>
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
-            <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
+            <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul>\
+            <p class="no-print"><a id="communication-link" href="\(PagePath.portalCommunication(model.projectID))">\(c.t("comms.portalLink"))</a></p></section>
             \(waiting(c, model))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
