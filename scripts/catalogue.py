@@ -493,6 +493,15 @@ T = {
  "field.meetingCadence": ("Meetings", "会议"),
  "field.responseTargetHours": ("Reply within (hours)", "答复时限（小时）"),
  "field.channels": ("Channels", "渠道"),
+    # --- issue 9: metrics (lead) ---
+ "metrics.title": ("Figures", "项目指标"),
+ "metrics.none": ("Figures appear once milestones fall due, reports are published and the customer asks or answers.", "里程碑到期、报告发布、顾客提问或答复后，这里会显示指标。"),
+ "metrics.milestonesOnTime": ("Milestones on time", "按时完成的里程碑"),
+ "metrics.reportsOnTime": ("Reports on time", "按时发布的报告"),
+ "metrics.teamReply": ("Our median reply (dashed: target)", "我方答复时间中位数（虚线为时限）"),
+ "metrics.customerReply": ("Customer's median reply", "顾客答复时间中位数"),
+ "metrics.satisfaction": ("Satisfaction ({0} ratings)", "满意度（{0} 次评分）"),
+ "metrics.slip": ("The end moved {0} working days against the latest baseline.", "与最新基线相比，结束日期推迟了 {0} 个工作日。"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -95,3 +95,23 @@ import Testing
                 == nil)
     }
 }
+
+@Suite struct MetricRulesTests {
+    @Test func mediansAndSatisfaction() {
+        #expect(MetricRules.median([]) == nil)
+        #expect(MetricRules.median([5, 1, 3]) == 3)
+        #expect(MetricRules.median([4, 1, 3, 2]) == 2.5)
+        #expect(MetricRules.satisfaction([]).average == nil)
+        #expect(MetricRules.satisfaction([5, 4, 3]) == (4, 3))
+    }
+
+    @Test func theChartWritesEveryValueAndEscapesLabels() {
+        let svg = MetricBarChart.svg(
+            [MetricBar(label: "A <b>", value: 50, valueText: "50 %", max: 100, target: 80, tone: .warn)], title: "Figures", desc: "d",
+            idPrefix: "f")
+        #expect(svg.contains("A &lt;b&gt;"))
+        #expect(svg.contains(">50 %<"))
+        #expect(svg.contains("class=\"target\""))
+        #expect(svg.contains("width=\"128\""), "half of the 256-wide track")
+    }
+}

@@ -72,16 +72,19 @@ public struct CommunicationHistory: Sendable {
     public var customerMedianHours: Double?
     /// Open customer questions: who asked, when, and the start of what they asked.
     public var openQuestions: [(askedBy: String, askedAt: Date, excerpt: String)]
+    /// The customer's ratings (1–5) of reports.
+    public var ratings: [Int]
 
     public init(
         publishedReports: [Date] = [], meetings: [Date] = [], teamMedianHours: Double? = nil, customerMedianHours: Double? = nil,
-        openQuestions: [(askedBy: String, askedAt: Date, excerpt: String)] = []
+        openQuestions: [(askedBy: String, askedAt: Date, excerpt: String)] = [], ratings: [Int] = []
     ) {
         self.publishedReports = publishedReports
         self.meetings = meetings
         self.teamMedianHours = teamMedianHours
         self.customerMedianHours = customerMedianHours
         self.openQuestions = openQuestions
+        self.ratings = ratings
     }
 }
 

@@ -15,5 +15,6 @@ func routes(_ app: Application) throws {
     CorrectionsAPIController().register(api)
     OutboxAPIController().register(api)
     CommunicationPlanAPIController().register(api)
+    MetricsAPIController().register(api)
     registerPages(app)
 }

@@ -28,6 +28,9 @@ struct ProjectPageModel {
     var files = PageFiles()
     /// A refused form of the page, shown again with what was typed (see `FormState`).
     var form: FormState? = nil
+    /// The project's figures, and the reply target of its communication plan (nil without a plan).
+    var metrics: ProjectMetrics? = nil
+    var responseTargetHours: Int? = nil
 
     var base: String { "\(PagePath.project(projectID))" }
 
@@ -59,6 +62,8 @@ struct ProjectPageModel {
         model.files = try await PageFiles.load(
             deliverables: plan.milestoneDetails(customerView: false).flatMap(\.deliverables), versions: versions,
             maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
+        model.metrics = try await MetricsActions.metrics(of: project, in: req.context)
+        model.responseTargetHours = try await CommunicationPlanStore.find(projectID: projectID, on: req.db)?.plan.responseTargetHours
         return model
     }
 }
