@@ -14,5 +14,7 @@ func routes(_ app: Application) throws {
     FilesAPIController().register(api)
     CorrectionsAPIController().register(api)
     OutboxAPIController().register(api)
+    CalendarAPIController().register(api)
+    CalendarAPIController().registerFeed(app)
     registerPages(app)
 }
