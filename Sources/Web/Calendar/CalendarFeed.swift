@@ -5,8 +5,8 @@ import Persistence
 /// Where a feed's entries come from. Milestones are one source; the meetings part adds its own to
 /// `CalendarFeed.sources`, and every feed (a project's, a person's) then carries them too.
 protocol CalendarEventSource: Sendable {
-    /// The entries of `projects` the reader may see (`customerView`: a contact, customer-visible entries only), worded
-    /// in `language`. `perProject`: the feed spans several projects, so a summary names its project.
+    /// The entries of `projects` that `view`'s reader may see (`customerView`: a contact, customer-visible entries only),
+    /// worded in `view.language`; with `view.spansProjects` a summary names its project.
     func events(for projects: [ProjectRecord], view: CalendarFeed.View, in ctx: ActionContext) async throws -> [CalendarEvent]
 }
 

@@ -35,6 +35,7 @@ enum PagePath: CustomStringConvertible, Sendable {
     case workItemRemove(UUID)
     case deliveries
     case deliveryRetry(UUID)
+    case calendarFeed, calendarFeedRevoke, portalCalendarFeed, portalCalendarFeedRevoke
 
     var description: String {
         switch self {
@@ -76,6 +77,10 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         case .deliveries: "/deliveries"
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
+        case .calendarFeed: "/calendar-feed"
+        case .calendarFeedRevoke: "/calendar-feed/revoke"
+        case .portalCalendarFeed: "/portal/calendar-feed"
+        case .portalCalendarFeedRevoke: "/portal/calendar-feed/revoke"
         }
     }
 
@@ -98,6 +103,8 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
+            (.calendarFeed, "GET"), (.calendarFeed, "POST"), (.calendarFeedRevoke, "POST"),
+            (.portalCalendarFeed, "GET"), (.portalCalendarFeed, "POST"), (.portalCalendarFeedRevoke, "POST"),
         ]
     }()
 }
