@@ -38,6 +38,7 @@ extension World {
             case ":contactID": parts.append(ids[.approverA]!.uuidString)
             case ":inviteToken": parts.append(try await freshMemberInvitation())
             case ":deliveryID": parts.append(try await freshFailedDelivery())
+            case ":feedToken": parts.append(try await freshCalendarFeed())
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -80,6 +81,12 @@ extension World {
         row.lastError = "refused by the test"
         try await row.update(on: db)
         return try row.requireID().uuidString
+    }
+
+    /// `<token>.ics` of a new calendar feed of the manager (a live one: the route's token is its only authority).
+    public func freshCalendarFeed() async throws -> String {
+        let reply = try await client.json(.POST, "/api/v1/calendar-feeds", token: try await token(.manager))
+        return (reply.string("token") ?? "missing") + ".ics"
     }
 
     /// A new single-use invitation token for the viewing contact of project A.

@@ -23,5 +23,6 @@ public enum AllMigrations {
         AddContactActiveProjectArchived(),
         CreateJobsAndOutbox(),
         CreateCommunicationPlans(),
+        CreateCalendarFeedsAndOutboxAttachment(),
     ]
 }

@@ -41,5 +41,15 @@ public final class OutboxRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "sent_at") public var sentAt: Date?
     @Field(key: "idempotency_key") public var idempotencyKey: String
+    /// One optional attachment (a meeting invitation's `.ics`): its file name, content type and bytes.
+    @OptionalField(key: "attachment_name") public var attachmentName: String?
+    @OptionalField(key: "attachment_type") public var attachmentType: String?
+    @OptionalField(key: "attachment_data") public var attachmentData: Data?
     public init() {}
+
+    /// The attachment, when the row carries one.
+    public var attachment: OutboxAttachment? {
+        guard let attachmentName, let attachmentType, let attachmentData else { return nil }
+        return OutboxAttachment(filename: attachmentName, contentType: attachmentType, data: attachmentData)
+    }
 }

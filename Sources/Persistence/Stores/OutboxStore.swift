@@ -13,10 +13,12 @@ public struct OutboxMessage: Sendable {
     public var htmlBody: String?
     /// Unique per message; queuing the same key twice keeps the first row.
     public var idempotencyKey: String
+    /// Sent along with an e-mail (a meeting invitation's `.ics`).
+    public var attachment: OutboxAttachment?
 
     public init(
         workspaceID: UUID, projectID: UUID?, channel: String = "email", recipient: String, subject: String, body: String,
-        htmlBody: String?, idempotencyKey: String
+        htmlBody: String?, idempotencyKey: String, attachment: OutboxAttachment? = nil
     ) {
         self.workspaceID = workspaceID
         self.projectID = projectID
@@ -26,6 +28,7 @@ public struct OutboxMessage: Sendable {
         self.body = body
         self.htmlBody = htmlBody
         self.idempotencyKey = idempotencyKey
+        self.attachment = attachment
     }
 }
 
@@ -47,6 +50,9 @@ public enum OutboxStore {
         row.nextAttemptAt = now
         row.createdAt = now
         row.idempotencyKey = message.idempotencyKey
+        row.attachmentName = message.attachment?.filename
+        row.attachmentType = message.attachment?.contentType
+        row.attachmentData = message.attachment?.data
         try await row.create(on: db)
         return row
     }

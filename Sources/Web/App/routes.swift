@@ -16,5 +16,7 @@ func routes(_ app: Application) throws {
     OutboxAPIController().register(api)
     CommunicationPlanAPIController().register(api)
     MetricsAPIController().register(api)
+    CalendarAPIController().register(api)
+    CalendarAPIController().registerFeed(app)
     registerPages(app)
 }

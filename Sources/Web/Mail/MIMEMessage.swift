@@ -43,23 +43,37 @@ enum MIMEMessage {
         for (name, value) in headers { lines.append("\(name): \(value)") }
         lines.append("MIME-Version: 1.0")
 
-        if let html = message.html {
-            let boundary = "=_tandem_" + boundarySeed.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            lines.append("Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"")
+        let seed = boundarySeed.uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        if message.attachments.isEmpty {
+            lines.append(contentsOf: textEntity(message, seed: seed))
+        } else {
+            // `=_` never occurs in quoted-printable or base64 text, so these boundaries cannot occur in a part.
+            let boundary = "=_tandem_mixed_" + seed
+            let attachments = try message.attachments.map { attachment throws(Refused) in try attachmentEntity(attachment) }
+            lines.append("Content-Type: multipart/mixed;\r\n boundary=\"\(boundary)\"")
             lines.append("")
             lines.append("This is a multi-part message in MIME format.")
             lines.append("--\(boundary)")
-            lines.append(contentsOf: part(message.text, type: "text/plain"))
-            lines.append("--\(boundary)")
-            lines.append(contentsOf: part(html, type: "text/html"))
+            lines.append(contentsOf: textEntity(message, seed: seed))
+            for attachment in attachments {
+                lines.append("--\(boundary)")
+                lines.append(contentsOf: attachment)
+            }
             lines.append("--\(boundary)--")
-        } else {
-            lines.append("Content-Type: text/plain; charset=utf-8")
-            lines.append("Content-Transfer-Encoding: quoted-printable")
-            lines.append("")
-            lines.append(quotedPrintable(message.text))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The text (and HTML) as one entity: its own headers, a blank line and its body.
+    private static func textEntity(_ message: MailMessage, seed: String) -> [String] {
+        guard let html = message.html else {
+            return ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable", "", quotedPrintable(message.text)]
+        }
+        let boundary = "=_tandem_" + seed
+        return [
+            "Content-Type: multipart/alternative;\r\n boundary=\"\(boundary)\"", "", "This is a multi-part message in MIME format.",
+            "--\(boundary)",
+        ] + part(message.text, type: "text/plain") + ["--\(boundary)"] + part(html, type: "text/html") + ["--\(boundary)--"]
     }
 
     private static func part(_ body: String, type: String) -> [String] {

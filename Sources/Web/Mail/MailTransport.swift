@@ -10,6 +10,8 @@ struct MailMessage: Sendable, Equatable {
     var html: String?
     /// Extra headers (e.g. `Message-ID`, `X-Tandem-Delivery`); names and values must be one line each.
     var headers: [String: String] = [:]
+    /// Files sent along (a meeting invitation's `.ics`): the message becomes multipart/mixed around the text.
+    var attachments: [MailAttachment] = []
 }
 
 /// Why a message was not delivered: `transient` ones are retried with back-off, `permanent` ones are not.

@@ -52,7 +52,8 @@ enum OutboxDelivery {
         if row.channel == "email" {
             let message = MailMessage(
                 from: ctx.services.mailFrom, to: [row.recipient], subject: row.subject, text: row.body, html: row.htmlBody,
-                headers: ["Message-ID": "<\(row.idempotencyKey)@tandem>", "X-Tandem-Delivery": id.uuidString.lowercased()])
+                headers: ["Message-ID": "<\(row.idempotencyKey)@tandem>", "X-Tandem-Delivery": id.uuidString.lowercased()],
+                attachments: row.attachment.map { [MailAttachment(filename: $0.filename, contentType: $0.contentType, data: $0.data)] } ?? [])
             do { try await ctx.services.mail.send(message) } catch { failure = error }
         } else {
             failure = .permanent("no transport for the channel \(row.channel)")

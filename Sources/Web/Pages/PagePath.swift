@@ -37,6 +37,7 @@ enum PagePath: CustomStringConvertible, Sendable {
     case deliveryRetry(UUID)
     case projectCommunication(UUID)
     case portalCommunication(UUID)
+    case calendarFeed, calendarFeedRevoke, portalCalendarFeed, portalCalendarFeedRevoke
 
     var description: String {
         switch self {
@@ -80,6 +81,10 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
         case .projectCommunication(let id): "/projects/\(id.uuidString)/communication"
         case .portalCommunication(let id): "/portal/projects/\(id.uuidString)/communication"
+        case .calendarFeed: "/calendar-feed"
+        case .calendarFeedRevoke: "/calendar-feed/revoke"
+        case .portalCalendarFeed: "/portal/calendar-feed"
+        case .portalCalendarFeedRevoke: "/portal/calendar-feed/revoke"
         }
     }
 
@@ -103,6 +108,8 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
             (.projectCommunication(id), "GET"), (.projectCommunication(id), "POST"), (.portalCommunication(id), "GET"),
+            (.calendarFeed, "GET"), (.calendarFeed, "POST"), (.calendarFeedRevoke, "POST"),
+            (.portalCalendarFeed, "GET"), (.portalCalendarFeed, "POST"), (.portalCalendarFeedRevoke, "POST"),
         ]
     }()
 }

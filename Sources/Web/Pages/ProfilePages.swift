@@ -72,6 +72,7 @@ struct ProfilePages {
             \(error(feedback.passwordError, id: "password-error"))
               <button type="submit">\(c.t("profile.passwordSubmit"))</button>
             """))</section>
+            <section class="card narrow"><p><a id="calendar-feed-link" href="\(PagePath.calendarFeed)">\(c.t("calendarFeed.link"))</a></p></section>
             """)
     }
 

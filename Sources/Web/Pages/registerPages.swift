@@ -17,4 +17,5 @@ func registerPages(_ app: Application) {
     HistoryPages().register(app)
     FilePages().register(app)
     CommunicationPlanPages().register(app)
+    CalendarFeedPages().register(app)
 }

@@ -54,6 +54,9 @@ enum PortalListView {
                 <span class="tag project-status \(row.status.rawValue)">\(c.t("status.\(row.status.rawValue)"))</span>\(body)</li>
                 """
         }
-        return "<h1>\(c.t("nav.myProjects"))</h1><section class=\"card portal-projects\"><ul class=\"list\">\(rows)</ul></section>"
+        return """
+            <h1>\(c.t("nav.myProjects"))</h1><section class="card portal-projects"><ul class="list">\(rows)</ul></section>\
+            <p class="no-print"><a id="calendar-feed-link" href="\(PagePath.portalCalendarFeed)">\(c.t("calendarFeed.link"))</a></p>
+            """
     }
 }

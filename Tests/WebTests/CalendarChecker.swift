@@ -1,0 +1,71 @@
+import Foundation
+
+/// Tests/calendar/check_ics.py run with a Python that can import PyPI `icalendar` (found as SMTPTestServer finds its
+/// Python: `TANDEM_TEST_PYTHON`, the CI's `.venv-ci`, `/tmp/venv-smtp`, then the system's).
+enum CalendarChecker {
+    struct Summary: Decodable {
+        struct Event: Decodable {
+            var uid: String
+            var summary: String
+            var description: String
+            var start: String
+            var end: String?
+            var allDay: Bool
+            var status: String
+            var sequence: Int
+            var organizer: String
+            var attendees: [String]
+            var attendeeNames: [String]
+        }
+
+        var ok: Bool
+        var method: String?
+        var name: String?
+        var events: [Event]?
+        var reason: String?
+        var filename: String?
+    }
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("calendar/check_ics.py").path
+
+    static let python: String? = {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var candidates = [
+            repo.appendingPathComponent(".venv-ci/bin/python").path, "/tmp/venv-smtp/bin/python", "/tmp/venv-ci/bin/python",
+            "/usr/bin/python3", "/usr/local/bin/python3",
+        ]
+        if let own = ProcessInfo.processInfo.environment["TANDEM_TEST_PYTHON"] { candidates.insert(own, at: 0) }
+        return candidates.first { path in
+            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = ["-c", "import icalendar"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+    }()
+
+    static var available: Bool { python != nil }
+
+    /// The checker's verdict on `bytes` (an .ics text, or a raw e-mail with `mail`).
+    static func check(_ bytes: Data, mail: Bool = false) throws -> Summary {
+        guard let python else { throw CocoaError(.fileNoSuchFile) }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ics-\(UUID().uuidString)")
+        try bytes.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script] + (mail ? ["--mail"] : []) + [file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return try JSONDecoder().decode(Summary.self, from: data)
+    }
+}
