@@ -430,6 +430,27 @@ T = {
  "deliveries.status.queued": ("Queued", "排队中"),
  "deliveries.status.sent": ("Sent", "已发送"),
  "deliveries.status.failed": ("Failed", "失败"),
+ # --- issue 9: messages ---
+ "messages.title": ("Messages", "消息"),
+ "messages.link": ("Messages", "消息"),
+ "messages.none": ("No messages yet.", "还没有消息。"),
+ "messages.teamIntro": ("Internal messages stay within the team; customer-visible ones reach the invited contacts by their preferred channel.", "内部消息只在团队内可见；客户可见的消息会通过受邀联系人偏好的渠道发送给他们。"),
+ "messages.internalTag": ("Internal", "内部"),
+ "messages.customerTag": ("Customer sees this", "客户可见"),
+ "messages.visibility": ("Who sees it", "谁能看到"),
+ "messages.visibility.internal": ("Internal: the team only", "内部：仅团队"),
+ "messages.visibility.customer": ("Customer-visible: the customer's contacts see it and are notified", "客户可见：客户联系人能看到并会收到通知"),
+ "messages.body": ("Message", "消息"),
+ "messages.markdownHelp": ("Markdown: **bold**, *italic*, `code`, - lists, > quotes, [text](https://…); HTML is shown as text.", "支持 Markdown：**粗体**、*斜体*、`代码`、- 列表、> 引用、[文字](https://…)；HTML 会按原文显示。"),
+ "messages.send": ("Send", "发送"),
+ "messages.olderInAPI": ("The newest {0} messages are shown.", "仅显示最新的 {0} 条消息。"),
+ "mail.message.subject": ("{0}: new message on “{1}”", "{0}：项目「{1}」有新消息"),
+ "mail.message.intro": ("{0} wrote on the project “{1}”:", "{0} 在项目「{1}」中写道："),
+ "mail.message.reply": ("Read the thread and answer in the portal:", "在门户中查看并回复："),
+ "mail.message.button": ("Open the messages", "查看消息"),
+ "im.message.title": ("{0} on “{1}”", "{0} 在「{1}」中留言"),
+ "field.body": ("Message", "消息"),
+ "field.visibility": ("Who sees it", "谁能看到"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -35,6 +35,8 @@ enum PagePath: CustomStringConvertible, Sendable {
     case workItemRemove(UUID)
     case deliveries
     case deliveryRetry(UUID)
+    case projectMessages(UUID)
+    case portalMessages(UUID)
 
     var description: String {
         switch self {
@@ -76,6 +78,8 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         case .deliveries: "/deliveries"
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
+        case .projectMessages(let id): "/projects/\(id.uuidString)/messages"
+        case .portalMessages(let id): "/portal/projects/\(id.uuidString)/messages"
         }
     }
 
@@ -98,6 +102,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
+            (.projectMessages(id), "GET"), (.projectMessages(id), "POST"), (.portalMessages(id), "GET"), (.portalMessages(id), "POST"),
         ]
     }()
 }
