@@ -119,7 +119,7 @@ import Vapor
         let post = MessageEmail.imPost(message, project: "商城", url: "https://t.example/portal", language: .zhHans, catalogue: catalogue)
         // then
         #expect(post.title == "Olivia 在「商城」中留言")
-        #expect(post.lines == ["Beta ready", "", "- one"])
+        #expect(post.lines == ["**Beta** ready", "", "- one"])
         #expect(post.link == "https://t.example/portal")
     }
 }

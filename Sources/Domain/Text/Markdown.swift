@@ -58,6 +58,41 @@ public enum Markdown {
         }.joined()
     }
 
+    /// The message as the light Markdown group chats are given (`IMPost.lines`): `**bold**`, `- ` bullets and
+    /// `[text](url)` for the links that passed the check. Emphasis and code become plain text, and any `](` or `**` typed
+    /// as text is broken up, so a refused `[x](javascript:…)` cannot turn into a link on a platform that renders Markdown.
+    public static func imLines(_ source: String) -> [String] {
+        MarkdownParser.parse(source).map(im).joined(separator: "\n\n").components(separatedBy: "\n")
+    }
+
+    static func im(_ block: MarkdownBlock) -> String {
+        switch block {
+        case .paragraph(let lines): lines.map(im).joined(separator: "\n")
+        case .code(let code): inert(code)
+        case .quote(let blocks):
+            blocks.map(im).joined(separator: "\n\n").split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
+        case .list(let ordered, let start, let items):
+            items.enumerated().map { offset, item in (ordered ? "\(start + offset). " : "- ") + im(item) }.joined(separator: "\n")
+        }
+    }
+
+    static func im(_ inlines: [MarkdownInline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let text), .code(let text): inert(text)
+            case .strong(let inner): "**" + im(inner) + "**"
+            case .emphasis(let inner): im(inner)
+            case .link(let text, let url): "[" + im(text).replacingOccurrences(of: "]", with: ")") + "](" + url + ")"
+            }
+        }.joined()
+    }
+
+    /// Text that no Markdown renderer reads as a link or bold: `](` and `**` get a space inside.
+    static func inert(_ text: String) -> String {
+        text.replacingOccurrences(of: "](", with: "] (").replacingOccurrences(of: "**", with: "* *")
+    }
+
     /// `&`, `<`, `>`, `"` and `'` as entities: enough for text and for quoted attribute values.
     public static func escape(_ text: String) -> String {
         var out = ""

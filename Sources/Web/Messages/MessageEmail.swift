@@ -31,7 +31,7 @@ enum MessageEmail {
     static func imPost(_ message: Message, project: String, url: String, language: Language, catalogue: Catalogue) -> IMPost {
         IMPost(
             title: catalogue.text("im.message.title", language, [message.authorName, project]),
-            lines: Markdown.plainText(message.body).components(separatedBy: "\n"), link: url,
+            lines: Markdown.imLines(message.body), link: url,
             linkText: catalogue.text("mail.message.button", language))
     }
 }

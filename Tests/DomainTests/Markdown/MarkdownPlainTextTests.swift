@@ -27,3 +27,30 @@ struct MarkdownPlainTextTests {
         #expect(Markdown.plainText("a\r\nb\rc") == "a\nb\nc")
     }
 }
+
+@Suite("Markdown as IM lines")
+struct MarkdownIMLinesTests {
+    @Test("bold, bullets and checked links stay light Markdown; emphasis and code become text")
+    func lightMarkdown() {
+        #expect(Markdown.imLines("**Beta** *now* `x`\n- [plan](https://example.com/p)") == ["**Beta** now x", "", "- [plan](https://example.com/p)"])
+    }
+
+    @Test("a refused link or stray markers typed as text cannot become a link or bold in a chat")
+    func refusedLinkStaysInert() {
+        // given
+        let source = "[y](javascript:alert(1)) `**x**` ```"
+
+        // when
+        let lines = Markdown.imLines(source)
+
+        // then
+        #expect(lines == ["[y] (javascript:alert(1)) * *x* * ```"])
+        #expect(!lines.joined().contains("]("))
+    }
+
+    @Test("a bracket in a link's text cannot close the link early")
+    func bracketInLinkText() {
+        #expect(Markdown.imLines("[a\\]b](https://example.com)").allSatisfy { !$0.contains("](javascript") })
+        #expect(Markdown.imLines("[[x]](https://example.com)") == ["[[x)](https://example.com)"])
+    }
+}
