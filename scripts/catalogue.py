@@ -451,6 +451,9 @@ T = {
  "im.message.title": ("{0} on “{1}”", "{0} 在「{1}」中留言"),
  "field.body": ("Message", "消息"),
  "field.visibility": ("Who sees it", "谁能看到"),
+ "messages.reach": ("A customer-visible message reaches {0}.", "客户可见的消息将发送给{0}。"),
+ "messages.notSent": ("It is not sent to {0}: Tandem cannot reach them there, so tell them yourself.", "不会发送给{0}：同行无法通过该渠道联系他们，请自行告知。"),
+ "messages.reachNobody": ("No contact is invited to this project yet: customer-visible messages only wait in the portal.", "此项目还没有受邀联系人：客户可见的消息只会显示在门户中。"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

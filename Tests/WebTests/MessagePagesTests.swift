@@ -40,6 +40,22 @@ import Vapor
         }
     }
 
+    @Test func theTeamPageSaysWhomACustomerVisibleMessageReachesAndWhomItCannot() async throws {
+        try await withTestApp { app, _ in
+            // given
+            let world = try await World.make(app)
+            let patched = try await world.client.json(
+                .PATCH, "/api/v1/contacts/\(world.ids[.viewerA]!)", token: world.ownerToken, body: ["preferredChannel": "phone"])
+            #expect(patched.status == .ok)
+            let session = try #require(try await world.session(.owner))
+            // when
+            let page = try await world.client.page(.GET, "/projects/\(world.projectA)/messages", cookies: ["tandem_session": session.token])
+            // then
+            #expect(page.body.contains("A customer-visible message reaches 王芳 (E-mail)."))
+            #expect(page.body.contains("It is not sent to 李雷 (Phone)"))
+        }
+    }
+
     @Test func theTeamPostsACustomerVisibleMessageFromTheForm() async throws {
         try await withTestApp { app, _ in
             // given

@@ -15,6 +15,17 @@ struct MessageDelivery: Sendable {
     var projectID: UUID
     var messageID: UUID
 
+    /// How a customer-visible message reaches a contact who prefers `channel` (e-mail when they named none).
+    enum Route: Sendable { case email, groupChat, notSent }
+
+    static func route(_ channel: ContactChannel?) -> Route {
+        switch channel ?? .email {
+        case .email: .email
+        case .wecom, .dingtalk, .feishu, .slack, .teams: .groupChat
+        case .phone, .wechat: .notSent
+        }
+    }
+
     static func plan(_ message: Message, project: ProjectRecord, in ctx: ActionContext) async throws -> MessageDelivery {
         var delivery = MessageDelivery(projectID: message.projectID, messageID: message.id)
         switch (message.authorKind, message.visibility) {
@@ -33,7 +44,7 @@ struct MessageDelivery: Sendable {
             let catalogue = ctx.services.catalogue
             var wantsIM = false
             for contact in try await MessageStore.recipients(projectID: message.projectID, on: ctx.db) {
-                switch contact.preferredChannel ?? .email {
+                switch Self.route(contact.preferredChannel) {
                 case .email:
                     let mail = MessageEmail.render(
                         message, project: project.name, workspace: workspace.name, url: url, language: contact.language, catalogue: catalogue)
@@ -41,9 +52,9 @@ struct MessageDelivery: Sendable {
                         OutboxMessage(
                             workspaceID: customer.workspaceID, projectID: message.projectID, recipient: contact.email, subject: mail.subject,
                             body: mail.text, htmlBody: mail.html, idempotencyKey: "message-\(message.id.uuidString)-\(contact.id.uuidString)"))
-                case .wecom, .dingtalk, .feishu, .slack, .teams:
+                case .groupChat:
                     wantsIM = true
-                case .phone, .wechat:
+                case .notSent:
                     break
                 }
             }

@@ -52,13 +52,14 @@ struct MessagePages {
         let back: PagePath = team ? .project(projectID) : .portalProject(projectID)
         let action: PagePath = team ? .projectMessages(projectID) : .portalMessages(projectID)
         let title = "\(c.t("messages.title")) — \(project.name)"
+        let reach = team ? MessageThreadView.reach(c, try await MessageStore.recipients(projectID: projectID, on: req.db)) : .empty
         return FormState.page(
             c, title: title, form: form,
             """
             <div class="head"><div><h1>\(title)</h1>\(team ? "<p class=\"hint\">\(c.t("messages.teamIntro"))</p>" as HTML : .empty)</div>\
             <div class="actions"><a class="button secondary" href="\(back)">\(c.t("action.backToProject"))</a></div></div>
             <section class="card messages" id="thread">\(MessageThreadView.thread(c, messages, timeZone: project.timeZone, team: team))\
-            \(MessageThreadView.form(c, action: action, form: form, team: team))</section>
+            \(MessageThreadView.form(c, action: action, form: form, team: team))\(reach)</section>
             """)
     }
 }

@@ -52,4 +52,17 @@ enum MessageThreadView {
             \(visibility)<button type="submit">\(c.t("messages.send"))</button>
             """)
     }
+
+    /// Whom a customer-visible message reaches and how, and whom it cannot reach (phone, WeChat): the team tells them.
+    static func reach(_ c: PageContext, _ contacts: [Contact]) -> HTML {
+        guard !contacts.isEmpty else { return "<p class=\"hint\" id=\"message-reach\">\(c.t("messages.reachNobody"))</p>" }
+        func named(_ contact: Contact) -> String { "\(contact.name) (\(c.t("channel.\((contact.preferredChannel ?? .email).rawValue)")))" }
+        let reached = contacts.filter { MessageDelivery.route($0.preferredChannel) != .notSent }.map(named)
+        let missed = contacts.filter { MessageDelivery.route($0.preferredChannel) == .notSent }.map(named)
+        let separator = c.language == .zhHans ? "、" : ", "
+        var parts: [String] = []
+        if !reached.isEmpty { parts.append(c.t("messages.reach", reached.joined(separator: separator))) }
+        if !missed.isEmpty { parts.append(c.t("messages.notSent", missed.joined(separator: separator))) }
+        return "<p class=\"hint\" id=\"message-reach\">\(parts.joined(separator: " "))</p>"
+    }
 }
