@@ -109,6 +109,51 @@ import Vapor
         }
     }
 
+    @Test func aContactsMessageTellsTheTeamAndAnInternalOneTellsNobody() async throws {
+        try await withTestApp { app, _ in
+            // given
+            let world = try await World.make(app)
+            let project = try #require(try await ProjectRecord.find(world.projectA, on: app.db))
+            let ctx = app.context()
+            let question = Message(
+                id: UUID(), projectID: world.projectA, body: "When **exactly**?", visibility: .customer, authorKind: .contact,
+                authorID: world.ids[.viewerA]!, authorName: "李雷", createdAt: ctx.now)
+            var note = question
+            note.authorKind = .member
+            note.visibility = .internal
+            // when
+            let asked = try await MessageDelivery.plan(question, project: project, in: ctx)
+            let noted = try await MessageDelivery.plan(note, project: project, in: ctx)
+            // then
+            #expect(asked.notice?.event == .messagePosted)
+            #expect(asked.notice?.actorName == "李雷")
+            #expect(asked.notice?.quote == "When exactly?")
+            #expect(asked.notice?.path == "/projects/\(world.projectA.uuidString)/messages")
+            #expect(asked.emails.isEmpty && asked.im == nil)
+            #expect(noted.notice == nil && noted.emails.isEmpty && noted.im == nil)
+        }
+    }
+
+    @Test func contactsPreferringGroupChatsGetOnePostInTheCustomersLanguage() async throws {
+        try await withTestApp { app, _ in
+            // given: both contacts of customer A (Chinese) prefer a group chat, one of them reads English
+            let world = try await World.make(app)
+            try await set(world, .approverA, ["preferredChannel": "dingtalk"])
+            try await set(world, .viewerA, ["preferredChannel": "slack", "language": "en"])
+            let project = try #require(try await ProjectRecord.find(world.projectA, on: app.db))
+            let ctx = app.context()
+            let message = Message(
+                id: UUID(), projectID: world.projectA, body: "Ready", visibility: .customer, authorKind: .member, authorID: world.ids[.owner]!,
+                authorName: "Olivia Owner", createdAt: ctx.now)
+            // when
+            let plan = try await MessageDelivery.plan(message, project: project, in: ctx)
+            // then
+            #expect(plan.emails.isEmpty)
+            #expect(plan.im?.title == "Olivia Owner 在「小程序商城」中留言")
+            #expect(plan.im?.link?.hasSuffix("/portal/projects/\(world.projectA.uuidString)/messages") == true)
+        }
+    }
+
     @Test func theIMPostIsInTheCustomersLanguageAndNamesTheAuthor() {
         // given
         let message = Message(
