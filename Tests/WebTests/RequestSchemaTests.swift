@@ -21,6 +21,7 @@ import TestSupport
         (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
         (CommunicationPlanRequest.self, "CommunicationPlanRequest"),
+        (PostMessageRequest.self, "PostMessageRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

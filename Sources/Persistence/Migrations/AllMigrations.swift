@@ -24,5 +24,6 @@ public enum AllMigrations {
         CreateJobsAndOutbox(),
         CreateCommunicationPlans(),
         CreateCalendarFeedsAndOutboxAttachment(),
+        CreateMessages(),
     ]
 }

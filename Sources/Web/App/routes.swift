@@ -18,5 +18,6 @@ func routes(_ app: Application) throws {
     MetricsAPIController().register(api)
     CalendarAPIController().register(api)
     CalendarAPIController().registerFeed(app)
+    MessagesAPIController().register(api)
     registerPages(app)
 }

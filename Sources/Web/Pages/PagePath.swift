@@ -38,6 +38,8 @@ enum PagePath: CustomStringConvertible, Sendable {
     case projectCommunication(UUID)
     case portalCommunication(UUID)
     case calendarFeed, calendarFeedRevoke, portalCalendarFeed, portalCalendarFeedRevoke
+    case projectMessages(UUID)
+    case portalMessages(UUID)
 
     var description: String {
         switch self {
@@ -85,6 +87,8 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .calendarFeedRevoke: "/calendar-feed/revoke"
         case .portalCalendarFeed: "/portal/calendar-feed"
         case .portalCalendarFeedRevoke: "/portal/calendar-feed/revoke"
+        case .projectMessages(let id): "/projects/\(id.uuidString)/messages"
+        case .portalMessages(let id): "/portal/projects/\(id.uuidString)/messages"
         }
     }
 
@@ -110,6 +114,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.projectCommunication(id), "GET"), (.projectCommunication(id), "POST"), (.portalCommunication(id), "GET"),
             (.calendarFeed, "GET"), (.calendarFeed, "POST"), (.calendarFeedRevoke, "POST"),
             (.portalCalendarFeed, "GET"), (.portalCalendarFeed, "POST"), (.portalCalendarFeedRevoke, "POST"),
+            (.projectMessages(id), "GET"), (.projectMessages(id), "POST"), (.portalMessages(id), "GET"), (.portalMessages(id), "POST"),
         ]
     }()
 }

@@ -51,6 +51,7 @@ enum ProjectPage {
             <div class="actions">\(manage)<a class="button secondary" id="edit-project-link" href="\(PagePath.projectEdit(model.projectID))">\(c.t("project.edit"))</a>\
             <a class="button secondary" id="communication-link" href="\(PagePath.projectCommunication(model.projectID))">\(c.t("comms.title"))</a>\
             <a class="button secondary" id="history-link" href="\(PagePath.projectHistory(model.projectID))">\(c.t("activity.title"))</a>\
+            <a class="button secondary" id="messages-link" href="\(PagePath.projectMessages(model.projectID))">\(c.t("messages.link"))</a>\
             <a class="button secondary" id="preview-link" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>

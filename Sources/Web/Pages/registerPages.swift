@@ -18,4 +18,5 @@ func registerPages(_ app: Application) {
     FilePages().register(app)
     CommunicationPlanPages().register(app)
     CalendarFeedPages().register(app)
+    MessagePages().register(app)
 }

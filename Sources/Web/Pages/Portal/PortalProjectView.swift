@@ -15,6 +15,7 @@ enum PortalProjectView {
             model.notice.map { "<p class=\"notice\" role=\"status\" id=\"notice\" data-notice=\"\($0.rawValue)\">\(c.t($0.key))</p>" } ?? .empty
         return """
             <div class="portal">\(model.preview.map { $0.banner(c, projectID: model.projectID) } ?? .empty)\(notice)<h1>\(model.name)</h1>
+            <p class="no-print"><a class="button secondary" id="messages-link" href="\(PagePath.portalMessages(model.projectID))">\(c.t("messages.link"))</a></p>
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul>\
             <p class="no-print"><a id="communication-link" href="\(PagePath.portalCommunication(model.projectID))">\(c.t("comms.portalLink"))</a></p></section>
