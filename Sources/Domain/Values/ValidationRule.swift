@@ -52,6 +52,10 @@ public enum ValidationRule: Equatable, Sendable {
     case scopeChangesComment
     case fileEmpty
     case wrongCurrentPassword
+    /// A webhook URL that is not https (or http where private addresses are allowed) with a host.
+    case webhookURL
+    /// A webhook URL whose host is or resolves to a loopback, private or link-local address.
+    case privateAddress
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
     /// A message without a key yet: the API says it as is, pages show the generic "is not valid".
@@ -104,6 +108,8 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "say what should change in this scope version"
         case .fileEmpty: "the file is empty"
         case .wrongCurrentPassword: "is not your current password"
+        case .webhookURL: "must be an https URL with a host"
+        case .privateAddress: "must not lead to a loopback, private or link-local address"
         case .unlisted(let message): message
         }
     }
@@ -152,6 +158,8 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "validation.scopeChangesComment"
         case .fileEmpty: "validation.fileEmpty"
         case .wrongCurrentPassword: "validation.wrongCurrentPassword"
+        case .webhookURL: "validation.webhookURL"
+        case .privateAddress: "validation.privateAddress"
         }
     }
 

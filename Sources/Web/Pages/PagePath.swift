@@ -35,6 +35,8 @@ enum PagePath: CustomStringConvertible, Sendable {
     case workItemRemove(UUID)
     case deliveries
     case deliveryRetry(UUID)
+    case projectIntegrations(UUID)
+    case integrationRemove(UUID)
 
     var description: String {
         switch self {
@@ -76,6 +78,8 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         case .deliveries: "/deliveries"
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
+        case .projectIntegrations(let id): "/projects/\(id.uuidString)/integrations"
+        case .integrationRemove(let id): "/integrations/\(id.uuidString)/remove"
         }
     }
 
@@ -98,6 +102,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
+            (.projectIntegrations(id), "GET"), (.projectIntegrations(id), "POST"), (.integrationRemove(id), "POST"),
         ]
     }()
 }
