@@ -20,6 +20,7 @@ import TestSupport
         (CreateMemberInvitationRequest.self, "CreateMemberInvitationRequest"), (AcceptMemberInvitationRequest.self, "AcceptMemberInvitationRequest"),
         (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
+        (CreateIntegrationRequest.self, "CreateIntegrationRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

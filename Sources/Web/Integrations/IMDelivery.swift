@@ -58,7 +58,13 @@ enum IMDelivery {
     static func scrubbed(_ error: MailError, url: String, secret: String?) -> MailError {
         var secrets = [url]
         if let parsed = WebhookURL.parse(url, allowHTTP: true), parsed.pathAndQuery.count > 1 { secrets.append(parsed.pathAndQuery) }
+        // The key may come back alone (an error message quoting it): every query value and every long path segment.
+        if let components = URLComponents(string: url) {
+            secrets += (components.queryItems ?? []).compactMap(\.value).filter { $0.count >= 4 }
+            secrets += components.path.split(separator: "/").map(String.init).filter { $0.count >= 8 }
+        }
         if let secret, !secret.isEmpty { secrets.append(secret) }
+        secrets.sort { $0.count > $1.count }
         func clean(_ text: String) -> String {
             secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
         }

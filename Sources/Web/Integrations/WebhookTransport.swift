@@ -101,8 +101,11 @@ struct NIOWebhookTransport: WebhookTransport {
     }
 
     func post(_ request: WebhookRequest) async throws(MailError) -> WebhookResponse {
-        guard let url = WebhookURL.parse(request.url, allowHTTP: allowPrivate) else {
+        guard let url = WebhookURL.parse(request.url, allowHTTP: true) else {
             throw .permanent("\(request.label): the stored URL is not usable")
+        }
+        guard url.scheme == "https" || allowPrivate else {
+            throw .permanent("\(request.label): plain http is refused unless private addresses are allowed (TANDEM_WEBHOOK_ALLOW_PRIVATE)")
         }
         let candidates: [SocketAddress]
         do {
