@@ -447,7 +447,7 @@ T = {
  "integrations.url": ("Webhook address", "Webhook 地址"),
  "integrations.urlHint": ("The robot's webhook address from the platform's group settings (https).", "在平台群设置中复制的机器人 Webhook 地址（https）。"),
  "integrations.secretHint": ("Optional. DingTalk and Feishu/Lark: the robot's signing secret; webhook: the key of the X-Tandem-Signature HMAC.", "可选。钉钉和飞书：机器人的加签密钥；通用 Webhook：X-Tandem-Signature 的 HMAC 密钥。"),
- "integrations.kind.slack": ("Slack", "Slack"),
+ "integrations.kind.slack": ("Slack incoming webhook", "Slack 传入 Webhook"),
  "integrations.kind.teams": ("Microsoft Teams (Workflows)", "Microsoft Teams（工作流）"),
  "integrations.kind.wecom": ("WeCom group robot", "企业微信群机器人"),
  "integrations.kind.dingtalk": ("DingTalk robot", "钉钉机器人"),

@@ -58,6 +58,23 @@ import Vapor
         }
     }
 
+    @Test func aRequestForChangesTellsTheTeamButNotADeactivatedMember() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let memberID = try #require(world.ids[.member])
+            #expect(
+                try await world.client.json(.PATCH, "/api/v1/members/\(memberID)", token: world.ownerToken, body: ["active": false]).status == .ok)
+            let before = try await OutboxRecord.query(on: app.db).count()
+            let approver = try #require(try await world.token(.approverA))
+            let reply = try await world.client.json(
+                .POST, "/api/v1/projects/\(world.projectA)/scope-versions/1/request-changes", token: approver, body: ["comment": "add the POS"])
+            #expect(reply.status == .ok, "\(reply.body)")
+            let rows = try await OutboxRecord.query(on: app.db).sort(\.$createdAt).all().dropFirst(before)
+            #expect(Set(rows.map(\.recipient)) == ["owner@studio.test", "manager@studio.test"])
+            #expect(rows.allSatisfy { $0.subject == "王芳 asks for changes to scope #1 of “小程序商城”" && $0.body.contains("add the POS") })
+        }
+    }
+
     @Test func acceptingAndReturningADeliverableTellTheTeam() async throws {
         try await withTestApp { app, _ in
             let world = try await World.make(app)

@@ -41,8 +41,11 @@ struct IntegrationsAPIController {
 
     @Sendable func index(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
+        let paging = try Paging(req)
         let records = try await IntegrationActions.list(projectID: try project.requireID(), in: req.context)
-        return JSON.response(ListResponse(items: try records.map(IntegrationResponse.init), nextCursor: nil))
+        let page = records.dropFirst(paging.offset).prefix(paging.limit + 1)
+        return JSON.response(
+            ListResponse(items: try page.prefix(paging.limit).map(IntegrationResponse.init), nextCursor: paging.nextCursorIfFull(page.count)))
     }
 
     @Sendable func delete(req: Request) async throws -> Response {
