@@ -39,6 +39,7 @@ extension World {
             case ":inviteToken": parts.append(try await freshMemberInvitation())
             case ":deliveryID": parts.append(try await freshFailedDelivery())
             case ":feedToken": parts.append(try await freshCalendarFeed())
+            case ":integrationID": parts.append(try await freshIntegration())
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -68,6 +69,11 @@ extension World {
         let reply = try await client.json(.POST, path, token: ownerToken, body: body)
         guard let id = reply.string("id") else { throw Failure("could not create \(path): \(reply.body)") }
         return id
+    }
+
+    /// An integration of project A (a public documentation address, so no name is resolved and the guard lets it be).
+    public func freshIntegration() async throws -> String {
+        try await freshObject("/api/v1/projects/\(projectA)/integrations", ["kind": "webhook", "url": "https://203.0.113.10/hooks/matrix"])
     }
 
     /// A delivery of workspace A that failed (an invitation's e-mail, marked failed), for "send again".

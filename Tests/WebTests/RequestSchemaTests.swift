@@ -22,6 +22,7 @@ import TestSupport
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
         (CommunicationPlanRequest.self, "CommunicationPlanRequest"),
         (PostMessageRequest.self, "PostMessageRequest"),
+        (CreateIntegrationRequest.self, "CreateIntegrationRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

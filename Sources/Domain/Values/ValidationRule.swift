@@ -52,6 +52,10 @@ public enum ValidationRule: Equatable, Sendable {
     case scopeChangesComment
     case fileEmpty
     case wrongCurrentPassword
+    /// A webhook URL that is not https (or http where private addresses are allowed) with a host.
+    case webhookURL
+    /// A webhook URL whose host is or resolves to a loopback, private or link-local address.
+    case privateAddress
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
     case timeOfDay
@@ -106,6 +110,8 @@ public enum ValidationRule: Equatable, Sendable {
         case .fileEmpty: "the file is empty"
         case .wrongCurrentPassword: "is not your current password"
         case .timeOfDay: "must be a time of day HH:MM from 00:00 to 23:59"
+        case .webhookURL: "must be an https URL with a host"
+        case .privateAddress: "must not lead to a loopback, private or link-local address"
         case .unlisted(let message): message
         }
     }
@@ -155,6 +161,8 @@ public enum ValidationRule: Equatable, Sendable {
         case .fileEmpty: "validation.fileEmpty"
         case .wrongCurrentPassword: "validation.wrongCurrentPassword"
         case .timeOfDay: "validation.timeOfDay"
+        case .webhookURL: "validation.webhookURL"
+        case .privateAddress: "validation.privateAddress"
         }
     }
 

@@ -25,5 +25,6 @@ public enum AllMigrations {
         CreateCommunicationPlans(),
         CreateCalendarFeedsAndOutboxAttachment(),
         CreateMessages(),
+        CreateIntegrations(),
     ]
 }

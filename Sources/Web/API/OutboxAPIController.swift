@@ -23,11 +23,12 @@ struct OutboxAPIController {
         var createdAt: Date
         var sentAt: Date?
 
-        init(_ row: OutboxRecord) throws {
+        /// `labels` names IM recipients by kind and host (`IntegrationActions.recipientLabels`), never by URL.
+        init(_ row: OutboxRecord, labels: [String: String] = [:]) throws {
             id = try row.requireID()
             projectId = row.projectID
             channel = row.channel
-            recipient = row.recipient
+            recipient = IntegrationActions.shownRecipient(row, labels: labels)
             subject = row.subject
             status = row.status.rawValue
             attempts = row.attempts
@@ -42,13 +43,16 @@ struct OutboxAPIController {
         let paging = try Paging(req)
         let projectID = try Self.projectFilter(req)
         let rows = try await OutboxActions.list(projectID: projectID, offset: paging.offset, limit: paging.limit + 1, in: req.context)
+        let labels = try await IntegrationActions.recipientLabels(rows, on: req.db)
         return JSON.response(
-            ListResponse(items: try rows.prefix(paging.limit).map(DeliveryResponse.init), nextCursor: paging.nextCursorIfFull(rows.count)))
+            ListResponse(
+                items: try rows.prefix(paging.limit).map { try DeliveryResponse($0, labels: labels) }, nextCursor: paging.nextCursorIfFull(rows.count)
+            ))
     }
 
     @Sendable func retry(req: Request) async throws -> Response {
         let row = try await OutboxActions.retry(try req.uuidParameter("deliveryID"), in: req.context)
-        return JSON.response(try DeliveryResponse(row))
+        return JSON.response(try DeliveryResponse(row, labels: try await IntegrationActions.recipientLabels([row], on: req.db)))
     }
 
     /// `?projectId=`: a project's deliveries only.

@@ -96,6 +96,13 @@ enum MilestoneActions {
                 action: next == .accepted ? AuditContent.deliverableAccept : AuditContent.deliverableReturn,
                 objectType: AuditedRecord.Kind.deliverable.rawValue, objectID: id, projectID: fresh.projectID,
                 content: fresh.auditContent(files: files))
+            try await TeamNotifications.enqueue(
+                TeamNotice(
+                    event: next == .accepted ? .deliverableAccepted : .deliverableReturned, projectID: fresh.projectID,
+                    actorName: try await ContactRecord.find(contactID, on: db)?.name, object: fresh.name, quote: comment,
+                    path: PagePath.project(fresh.projectID).description,
+                    idempotencyKey: "deliverable-\(next.rawValue)-\(id.uuidString.lowercased())-\(Int(now.timeIntervalSince1970 * 1000))"),
+                on: db, in: ctx)
             return fresh
         }
     }

@@ -75,6 +75,12 @@ enum ScopeActions {
                 on: db, at: now, actor: AuditContent.contactActor(contactID), action: AuditContent.scopeSignOff,
                 objectType: AuditedRecord.Kind.scopeVersion.rawValue, objectID: try version.requireID(), projectID: projectID,
                 content: version.auditContent(files: files))
+            try await TeamNotifications.enqueue(
+                TeamNotice(
+                    event: .scopeSignedOff, projectID: projectID, actorName: try await ContactRecord.find(contactID, on: db)?.name,
+                    object: "#\(version.number)", quote: comment, path: PagePath.project(projectID).description,
+                    idempotencyKey: "scope-signed-off-\(try version.requireID().uuidString.lowercased())-\(Int(now.timeIntervalSince1970 * 1000))"),
+                on: db, in: ctx)
             return version
         }
     }
@@ -97,6 +103,13 @@ enum ScopeActions {
                 content: AuditContent.scopeVersion(
                     number: version.number, goalsJSON: version.goalsJSON, inScopeJSON: version.inScopeJSON,
                     outOfScopeJSON: version.outOfScopeJSON, notes: version.notes, comment: comment))
+            try await TeamNotifications.enqueue(
+                TeamNotice(
+                    event: .scopeChangesRequested, projectID: projectID, actorName: try await ContactRecord.find(contactID, on: db)?.name,
+                    object: "#\(version.number)", quote: comment, path: PagePath.project(projectID).description,
+                    idempotencyKey:
+                        "scope-changes-requested-\(try version.requireID().uuidString.lowercased())-\(Int(now.timeIntervalSince1970 * 1000))"),
+                on: db, in: ctx)
             return version
         }
     }

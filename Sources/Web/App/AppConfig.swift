@@ -22,6 +22,10 @@ public struct AppConfig: Sendable {
     public var maxUploadBytes = 25 << 20
     /// The SMTP server (`TANDEM_SMTP_*`); nil: no mail leaves, messages stay queued.
     public var smtp: SMTPConfiguration?
+    /// Whether webhooks may lead to loopback, private and link-local addresses, over http too
+    /// (`TANDEM_WEBHOOK_ALLOW_PRIVATE=true`; tests and closed networks). Off: such URLs are refused when added and
+    /// when delivered, checked against the address actually connected to.
+    public var webhookAllowPrivate = false
     /// False when the base URL was derived from host and port, so `serve --port` may move it along.
     public var baseURLIsExplicit = true
 
@@ -90,6 +94,7 @@ public struct AppConfig: Sendable {
         config.maxUploadBytes = try parseInt(env["TANDEM_MAX_UPLOAD_MB"], name: "TANDEM_MAX_UPLOAD_MB", default: 25, range: 1...4096) << 20
         config.trustedProxies = try parseNetworks(env["TANDEM_TRUSTED_PROXIES"], name: "TANDEM_TRUSTED_PROXIES")
         config.smtp = try parseSMTP(env, heloName: baseURL.host ?? "localhost")
+        config.webhookAllowPrivate = try parseBool(env["TANDEM_WEBHOOK_ALLOW_PRIVATE"], name: "TANDEM_WEBHOOK_ALLOW_PRIVATE")
         return config
     }
 
@@ -154,6 +159,15 @@ public struct AppConfig: Sendable {
                     "TANDEM_SECRET_KEY must be set when DATABASE_URL is set (make one with: openssl rand -hex 32, and keep it with the backups)")
         }
         return nil
+    }
+
+    private static func parseBool(_ text: String?, name: String) throws -> Bool {
+        guard let text, !text.isEmpty else { return false }
+        switch text.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw Invalid(description: "\(name) must be true or false, not '\(text)'")
+        }
     }
 
     private static func parseInt(_ text: String?, name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -23,6 +23,8 @@ struct TandemServices: Sendable {
     var planCache = PlanCache()
     /// Delivers the outbox's e-mail; the SMTP client when `TANDEM_SMTP_HOST` is set.
     var mail: any MailTransport = UnconfiguredMailTransport()
+    /// Posts the outbox's IM messages (`IMDelivery`); guards the addresses unless `TANDEM_WEBHOOK_ALLOW_PRIVATE`.
+    var webhooks: any WebhookTransport = NIOWebhookTransport(allowPrivate: false)
     /// The sender of Tandem's e-mail (`From:`).
     var mailFrom = "Tandem <tandem@localhost>"
     /// Who this process is when it claims jobs and outbox rows (one per app start).

@@ -32,6 +32,7 @@ public func configure(_ app: Application, _ config: AppConfig, clock: @escaping 
         auditKey: secretKey.auditKey,
         auditCheckpoint: AuditCheckpointFile(directory: config.dataDirectory, key: secretKey.auditKey),
         secretKey: secretKey, madeKeyFile: madeKeyFile)
+    app.tandem.webhooks = NIOWebhookTransport(allowPrivate: config.webhookAllowPrivate)
     if let smtp = config.smtp {
         app.tandem.mail = try SMTPMailTransport(configuration: smtp)
         app.tandem.mailFrom = smtp.from

@@ -19,5 +19,6 @@ func routes(_ app: Application) throws {
     CalendarAPIController().register(api)
     CalendarAPIController().registerFeed(app)
     MessagesAPIController().register(api)
+    IntegrationsAPIController().register(api)
     registerPages(app)
 }

@@ -2,7 +2,8 @@ import Domain
 import Foundation
 import Persistence
 
-/// Delivers the outbox: claims due queued rows, sends each through `ctx.services.mail` and records the outcome.
+/// Delivers the outbox: claims due queued rows, sends each through `ctx.services.mail` (channel `email`) or
+/// `ctx.services.webhooks` (channel `im`, `IMDelivery`) and records the outcome.
 ///
 /// Never twice: a row is claimed by one worker (`OutboxStore.claimDue`), and once sent it is marked sent right
 /// after the send. The only window is a crash between the transport accepting the message and that mark: the
@@ -55,6 +56,8 @@ enum OutboxDelivery {
                 headers: ["Message-ID": "<\(row.idempotencyKey)@tandem>", "X-Tandem-Delivery": id.uuidString.lowercased()],
                 attachments: row.attachment.map { [MailAttachment(filename: $0.filename, contentType: $0.contentType, data: $0.data)] } ?? [])
             do { try await ctx.services.mail.send(message) } catch { failure = error }
+        } else if row.channel == IMDelivery.channel {
+            failure = await IMDelivery.send(row, at: now, in: ctx)
         } else {
             failure = .permanent("no transport for the channel \(row.channel)")
         }

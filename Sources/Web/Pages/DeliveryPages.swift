@@ -16,6 +16,7 @@ struct DeliveryPages {
         let projectID = try OutboxAPIController.projectFilter(req)
         let rows = try await OutboxActions.list(projectID: projectID, offset: pager.offset, limit: pager.limit + 1, in: req.context)
         let timeZone = "UTC"
+        let labels = try await IntegrationActions.recipientLabels(rows, on: req.db)
         let body: [HTML] = try rows.prefix(pager.limit).map { row in
             let id = try row.requireID()
             let status = row.status.rawValue
@@ -27,7 +28,7 @@ struct DeliveryPages {
                     "<button type=\"submit\" class=\"secondary\">\(c.t("deliveries.sendAgain"))</button>")
                 : .empty
             return """
-                <tr data-delivery="\(id.uuidString)" data-status="\(status)"><td data-label="\(c.t("deliveries.recipient"))">\(row.recipient)</td>\
+                <tr data-delivery="\(id.uuidString)" data-status="\(status)"><td data-label="\(c.t("deliveries.recipient"))">\(IntegrationActions.shownRecipient(row, labels: labels))</td>\
                 <td data-label="\(c.t("deliveries.subject"))">\(row.subject)</td>\
                 <td data-label="\(c.t("deliveries.status"))" class="delivery-status status-\(status)">\(c.t("deliveries.status.\(status)"))</td>\
                 <td data-label="\(c.t("deliveries.attempts"))">\(String(row.attempts))</td>\

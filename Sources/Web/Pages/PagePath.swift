@@ -40,6 +40,8 @@ enum PagePath: CustomStringConvertible, Sendable {
     case calendarFeed, calendarFeedRevoke, portalCalendarFeed, portalCalendarFeedRevoke
     case projectMessages(UUID)
     case portalMessages(UUID)
+    case projectIntegrations(UUID)
+    case integrationRemove(UUID)
 
     var description: String {
         switch self {
@@ -89,6 +91,8 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .portalCalendarFeedRevoke: "/portal/calendar-feed/revoke"
         case .projectMessages(let id): "/projects/\(id.uuidString)/messages"
         case .portalMessages(let id): "/portal/projects/\(id.uuidString)/messages"
+        case .projectIntegrations(let id): "/projects/\(id.uuidString)/integrations"
+        case .integrationRemove(let id): "/integrations/\(id.uuidString)/remove"
         }
     }
 
@@ -115,6 +119,7 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.calendarFeed, "GET"), (.calendarFeed, "POST"), (.calendarFeedRevoke, "POST"),
             (.portalCalendarFeed, "GET"), (.portalCalendarFeed, "POST"), (.portalCalendarFeedRevoke, "POST"),
             (.projectMessages(id), "GET"), (.projectMessages(id), "POST"), (.portalMessages(id), "GET"), (.portalMessages(id), "POST"),
+            (.projectIntegrations(id), "GET"), (.projectIntegrations(id), "POST"), (.integrationRemove(id), "POST"),
         ]
     }()
 }

@@ -42,7 +42,11 @@ enum ProjectPage {
         let goals: [HTML] = model.goals.map { "<li>\($0)</li>" }
         let manage: HTML =
             model.canManage
-            ? "<a class=\"button\" id=\"invite-link\" href=\"\(base)/invite\">\(c.t("invite.title"))</a>" : .empty
+            ? """
+            <a class="button" id="invite-link" href="\(base)/invite">\(c.t("invite.title"))</a>\
+            <a class="button secondary" id="integrations-link" href="\(PagePath.projectIntegrations(model.projectID))">\(c.t("integrations.title"))</a>
+            """
+            : .empty
         let milestones = model.plan.milestoneDetails(customerView: false)
         let outlooks = model.plan.milestoneOutlooks(customerView: false)
         return """

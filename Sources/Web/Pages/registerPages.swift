@@ -19,4 +19,5 @@ func registerPages(_ app: Application) {
     CommunicationPlanPages().register(app)
     CalendarFeedPages().register(app)
     MessagePages().register(app)
+    IntegrationPages().register(app)
 }
