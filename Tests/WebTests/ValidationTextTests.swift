@@ -20,6 +20,7 @@ import Vapor
         .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid, .unschedulable, .type("a string", null: false),
         .fileForm("the upload is not valid multipart/form-data"), .fileChoose, .fileEmpty, .wrongCurrentPassword,
         .scopeChangesComment,
+        .beforePeriodStart,
     ]
 
     static func listed(_ rule: ValidationRule) -> Bool {
@@ -29,7 +30,8 @@ import Vapor
             .memberEmailTaken, .notProjectItems, .notMilestone, .notMember, .notCustomer, .notContact, .number, .amount, .unreadable,
             .nonWorkingClash, .lagNeedsDependency, .zoom, .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid,
             .unschedulable, .type, .fileForm, .fileChoose, .fileEmpty, .wrongCurrentPassword,
-            .scopeChangesComment:
+            .scopeChangesComment,
+            .beforePeriodStart:
             true
         case .unlisted: false
         }

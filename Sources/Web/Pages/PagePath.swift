@@ -35,6 +35,12 @@ enum PagePath: CustomStringConvertible, Sendable {
     case workItemRemove(UUID)
     case deliveries
     case deliveryRetry(UUID)
+    case projectStatusReports(UUID)
+    case statusReport(UUID)
+    case statusReportPublish(UUID)
+    case portalStatusReport(UUID)
+    case portalStatusReportFeedback(UUID)
+    case feedbackLink(String)
 
     var description: String {
         switch self {
@@ -76,6 +82,12 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         case .deliveries: "/deliveries"
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
+        case .projectStatusReports(let id): "/projects/\(id.uuidString)/status-reports"
+        case .statusReport(let id): "/status-reports/\(id.uuidString)"
+        case .statusReportPublish(let id): "/status-reports/\(id.uuidString)/publish"
+        case .portalStatusReport(let id): "/portal/status-reports/\(id.uuidString)"
+        case .portalStatusReportFeedback(let id): "/portal/status-reports/\(id.uuidString)/feedback"
+        case .feedbackLink(let token): "/feedback/\(token)"
         }
     }
 
@@ -98,6 +110,9 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
+            (.projectStatusReports(id), "POST"), (.statusReport(id), "GET"), (.statusReport(id), "POST"), (.statusReportPublish(id), "POST"),
+            (.portalStatusReport(id), "GET"), (.portalStatusReportFeedback(id), "POST"), (.feedbackLink("token"), "GET"),
+            (.feedbackLink("token"), "POST"),
         ]
     }()
 }
