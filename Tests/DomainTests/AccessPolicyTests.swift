@@ -225,7 +225,7 @@ struct AccessPolicyTests {
         let projectRules = AccessRule.allCases.filter(\.needsProject)
 
         // then
-        #expect(projectRules == [.projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit])
+        #expect(projectRules == [.projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit, .projectContact])
     }
 
     @Test("a contact sees an object only when it is customer-visible and in a project they were invited to")

@@ -65,7 +65,9 @@ import Vapor
                     Issue.record("route \(method) \(template) declares no access rule")
                     continue
                 }
-                let hasHideableObject = route.path.contains { [":milestoneID", ":deliverableID", ":workItemID", ":fileID", ":reportID"].contains($0.description) }
+                let hasHideableObject = route.path.contains {
+                    [":milestoneID", ":deliverableID", ":workItemID", ":fileID", ":reportID"].contains($0.description)
+                }
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {
                         // when

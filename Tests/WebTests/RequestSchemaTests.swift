@@ -20,6 +20,8 @@ import TestSupport
         (CreateMemberInvitationRequest.self, "CreateMemberInvitationRequest"), (AcceptMemberInvitationRequest.self, "AcceptMemberInvitationRequest"),
         (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
+        (DraftStatusReportRequest.self, "DraftStatusReportRequest"), (UpdateStatusReportRequest.self, "UpdateStatusReportRequest"),
+        (StatusReportFeedbackRequest.self, "StatusReportFeedbackRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

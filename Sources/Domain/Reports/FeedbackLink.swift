@@ -35,6 +35,9 @@ public struct FeedbackLink: Equatable, Sendable {
         "\(reportID.uuidString.lowercased()).\(contactID.uuidString.lowercased()).\(kind.rawValue).\(Int(expires.timeIntervalSince1970))"
     }
 
+    /// A signing key from raw bytes (the app derives its own from the secret key).
+    public static func key(bytes: [UInt8]) -> SymmetricKey { SymmetricKey(data: bytes) }
+
     public func token(key: SymmetricKey) -> String {
         "\(payload).\(Self.signature(payload, key: key))"
     }

@@ -71,7 +71,8 @@ public enum ReportDrafter {
                 let outlook = outlooks[milestone.id] ?? MilestoneOutlook(dueDate: milestone.dueDate, finishes: [])
                 let forecast = outlook.forecastDate
                 let lateDays =
-                    outlook.late ? BaselineComparison.slipDays(from: milestone.dueDate, to: forecast ?? milestone.dueDate, calendar: input.calendar) : 0
+                    outlook.late
+                    ? BaselineComparison.slipDays(from: milestone.dueDate, to: forecast ?? milestone.dueDate, calendar: input.calendar) : 0
                 let baseline = input.baselineDue?[milestone.id]
                 let expected = max(milestone.dueDate, forecast ?? milestone.dueDate)
                 return ReportMilestone(

@@ -53,6 +53,7 @@ enum ProjectPage {
             <a class="button secondary" id="preview-link" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
+            \(model.reports.teamSection(c, projectID: model.projectID, timeZone: model.timeZone))
             \(planBlocks)
             \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, names: model.contactNames, files: model.files, form: model.form))
             \(milestoneSection(

@@ -9,8 +9,8 @@ import Vapor
 /// or not, once.
 struct FeedbackLinkPages {
     func register(_ app: any RoutesBuilder) {
-        app.endpoint(.GET, "feedback", ":token", rule: .open, surface: .page, use: confirm)
-        app.endpoint(.POST, "feedback", ":token", rule: .open, surface: .page, use: record)
+        app.endpoint(.GET, "feedback", ":feedbackToken", rule: .open, surface: .page, use: confirm)
+        app.endpoint(.POST, "feedback", ":feedbackToken", rule: .open, surface: .page, use: record)
     }
 
     /// The link's target, or the page that says why it cannot be used (400 altered, 410 expired).
@@ -21,7 +21,7 @@ struct FeedbackLinkPages {
 
     private func resolve(_ req: Request) async throws -> Resolved {
         let c = try await PageContext.make(req)
-        let token = req.parameters.get("token") ?? ""
+        let token = req.parameters.get("feedbackToken") ?? ""
         let link: FeedbackLink
         do {
             link = try FeedbackLink.verify(token, key: FeedbackLinks.key(req.tandem), now: req.now)
@@ -60,6 +60,10 @@ struct FeedbackLinkPages {
         case .success(let found): (link, report, contact) = found
         }
         let c = try await context(req, language: contact.language)
+        let onceKey = link.kind == .acknowledge ? "acknowledge" : "link-question"
+        if try await StatusReportStore.existingFeedback(reportID: link.reportID, contactID: link.contactID, onceKey: onceKey, on: req.db) != nil {
+            return done(c, text: c.t("report.alreadyRecorded"), reportID: link.reportID)
+        }
         return try page(c, link: link, report: report, form: nil)
     }
 
@@ -67,15 +71,15 @@ struct FeedbackLinkPages {
         let content = try report.report()
         let number = String(report.number ?? 0)
         let reportID = try report.requireID()
-        let already: HTML = .empty
         return FormState.page(
             c, title: c.t("report.confirmTitle"), form: form,
             """
-            <section class="card narrow" id="feedback-confirm"><h1>\(c.t("report.confirmTitle"))</h1>\(already)
+            <section class="card narrow" id="feedback-confirm"><h1>\(c.t("report.confirmTitle"))</h1>
             <p><strong>\(c.t("report.confirmKind.\(link.kind.rawValue)", number))</strong></p>
             <p class="report-summary">\(content.summary)</p>
             <p><a href="\(PagePath.portalStatusReport(reportID))">\(c.t("report.readInPortal"))</a></p></section>
             \(PortalReportPages.feedbackForm(c, action: c.req.url.path, kind: link.kind, form: form))
+            <article class="card report" id="report" lang="\(c.language.rawValue)">\(ReportView.render(c, content, number: report.number))</article>
             """)
     }
 
@@ -94,14 +98,19 @@ struct FeedbackLinkPages {
                 reportID: reportID, contactID: link.contactID, kind: link.kind.rawValue, rating: try PortalReportPages.rating(form.rating),
                 comment: form.comment, via: "link", in: req.context)
             let text = if case .recorded = outcome { c.t("report.thanks") } else { c.t("report.alreadyRecorded") }
-            return Layout.page(
-                c, title: c.t("report.confirmTitle"),
-                """
-                <section class="card narrow" id="feedback-done"><h1>\(c.t("report.confirmTitle"))</h1><p class="notice" role="status">\(text)</p>
-                <p><a href="\(PagePath.portalStatusReport(reportID))">\(c.t("report.readInPortal"))</a></p></section>
-                """)
+            return done(c, text: text, reportID: reportID)
         } catch {
             return try page(c, link: link, report: report, form: try req.refusal(of: error, form: "report-feedback"))
         }
+    }
+
+    /// Thanks the person (or says the answer was recorded before) and links to the report in the portal.
+    private func done(_ c: PageContext, text: String, reportID: UUID) -> Response {
+        Layout.page(
+            c, title: c.t("report.confirmTitle"),
+            """
+            <section class="card narrow" id="feedback-done"><h1>\(c.t("report.confirmTitle"))</h1><p class="notice" role="status">\(text)</p>
+            <p><a href="\(PagePath.portalStatusReport(reportID))">\(c.t("report.readInPortal"))</a></p></section>
+            """)
     }
 }

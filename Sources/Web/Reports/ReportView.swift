@@ -21,7 +21,8 @@ enum ReportView {
             var facts = ["\(c.t("field.dueDate")) \(milestone.dueDate)"]
             if let forecast = milestone.forecastDate { facts.append("\(c.t("report.forecast")) \(forecast)") }
             if let slip = milestone.slipDays { facts.append("\(c.t("report.slip")) \(slip)") }
-            return "<li\(milestone.late ? " class=\"late\"" : "")>◆ \(milestone.name) <small class=\"muted\">\(facts.joined(separator: " · "))</small></li>"
+            return
+                "<li\(milestone.late ? " class=\"late\"" : "")>◆ \(milestone.name) <small class=\"muted\">\(facts.joined(separator: " · "))</small></li>"
         }
         let waiting: [HTML] = content.waitingOnCustomer.map { waiting in
             "<li>\(waiting.name) <small class=\"muted\">\(waiting.milestoneName)\(waiting.waitingDays.map { " · \(c.t("report.waitingDays")) \($0)" } ?? "")</small></li>"

@@ -23,7 +23,9 @@ enum StatusReportActions {
         let period = try await self.period(
             projectID: projectID, start: periodStart.map { try Validate.date($0, field: "periodStart") },
             end: periodEnd.map { try Validate.date($0, field: "periodEnd") }, today: today, on: ctx.db)
-        if let existing = try await StatusReportStore.draft(projectID: projectID, periodStart: period.lowerBound, periodEnd: period.upperBound, on: ctx.db) {
+        if let existing = try await StatusReportStore.draft(
+            projectID: projectID, periodStart: period.lowerBound, periodEnd: period.upperBound, on: ctx.db)
+        {
             return (existing, false)
         }
         let content = try await compose(project, period: period, today: today, in: ctx)
@@ -38,7 +40,9 @@ enum StatusReportActions {
         record.updatedAt = ctx.now
         return try await ctx.write { db in
             // Two drafters of one period at once (a job and a person): the second gets the first one's draft.
-            if let raced = try await StatusReportStore.draft(projectID: projectID, periodStart: period.lowerBound, periodEnd: period.upperBound, on: db) {
+            if let raced = try await StatusReportStore.draft(
+                projectID: projectID, periodStart: period.lowerBound, periodEnd: period.upperBound, on: db)
+            {
                 return (raced, false)
             }
             try await record.create(on: db)
@@ -53,7 +57,9 @@ enum StatusReportActions {
         var from = start
         var to = end ?? today.adding(days: -1)
         if from == nil {
-            if end == nil, let last = try await StatusReportStore.latestPublished(projectID: projectID, on: db), let lastEnd = LocalDate(last.periodEnd) {
+            if end == nil, let last = try await StatusReportStore.latestPublished(projectID: projectID, on: db),
+                let lastEnd = LocalDate(last.periodEnd)
+            {
                 from = lastEnd.adding(days: 1)
                 to = max(to, lastEnd.adding(days: 1))
             } else {
@@ -63,7 +69,9 @@ enum StatusReportActions {
         let lower = from ?? to
         if end == nil, to < lower { to = lower }
         guard lower <= to else { throw DomainError.validation(field: "periodEnd", rule: .beforePeriodStart) }
-        guard lower.days(to: to) < maxPeriodDays else { throw DomainError.validation(field: "periodEnd", rule: .tooMany(maxPeriodDays, unit: "days")) }
+        guard lower.days(to: to) < maxPeriodDays else {
+            throw DomainError.validation(field: "periodEnd", rule: .tooMany(maxPeriodDays, unit: "days"))
+        }
         return lower...to
     }
 

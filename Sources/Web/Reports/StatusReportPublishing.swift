@@ -41,7 +41,8 @@ extension StatusReportActions {
                     on: db,
                     OutboxMessage(
                         workspaceID: project.workspaceID, projectID: projectID, recipient: contact.email, subject: rendered.subject,
-                        body: rendered.text, htmlBody: rendered.html, idempotencyKey: "status-report-\(id.uuidString)-\(try contact.requireID().uuidString)"),
+                        body: rendered.text, htmlBody: rendered.html,
+                        idempotencyKey: "status-report-\(id.uuidString)-\(try contact.requireID().uuidString)"),
                     now: now)
             }
             try await ProjectIM.enqueue(

@@ -18,6 +18,7 @@ enum PortalProjectView {
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
             \(waiting(c, model))
+            \(model.reports.portalSection(c))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\

@@ -26,6 +26,7 @@ struct ProjectPageModel {
     var baselines: [BaselineSummary]
     var pager: Pager
     var files = PageFiles()
+    var reports = ReportListing()
     /// A refused form of the page, shown again with what was typed (see `FormState`).
     var form: FormState? = nil
 
@@ -59,6 +60,7 @@ struct ProjectPageModel {
         model.files = try await PageFiles.load(
             deliverables: plan.milestoneDetails(customerView: false).flatMap(\.deliverables), versions: versions,
             maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
+        model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: false, on: req.db)
         return model
     }
 }
