@@ -66,8 +66,7 @@ extension World {
     public func freshReport(published: Bool) async throws -> UUID {
         let ctx = client.app.context()
         let start = LocalDate(year: 2030, month: 1, day: 1)!.adding(days: Int.random(in: 0..<20_000))
-        let (report, _) = try await StatusReportActions.draft(
-            projectID: projectA, periodStart: start.description, periodEnd: start.description, in: ctx)
+        let (report, _) = try await StatusReportActions.draft(projectID: projectA, periodStart: start, periodEnd: start, in: ctx)
         if published { _ = try await StatusReportActions.publish(report, in: ctx) }
         return try report.requireID()
     }

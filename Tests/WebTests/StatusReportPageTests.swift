@@ -66,6 +66,9 @@ import Vapor
             #expect(answered.location?.contains("done=recorded") == true)
             let thanks = try await world.send(.GET, answered.location ?? "", api: false, as: .approverA)
             #expect(thanks.body.contains("谢谢"))
+            // read on a phone: lists, not wide tables, in the contact's language
+            #expect(thanks.body.contains("<html lang=\"zh-Hans\"") || thanks.body.contains("lang=\"zh-Hans\""))
+            #expect(!thanks.body.contains("<table"))
             let project = try await world.send(.GET, "/projects/\(world.projectA)", api: false, as: .owner)
             #expect(project.body.contains("王芳 acknowledged"))
             #expect(project.body.contains("★★★★★"))

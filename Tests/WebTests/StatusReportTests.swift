@@ -59,9 +59,24 @@ import Vapor
             #expect(first == second)
             // and the job's entry point (no author) finds the same one
             let (record, created) = try await StatusReportActions.draft(
-                projectID: world.projectA, periodStart: "2026-12-01", periodEnd: "2026-12-07", in: app.context())
+                projectID: world.projectA, periodStart: LocalDate("2026-12-01"), periodEnd: LocalDate("2026-12-07"), in: app.context())
             #expect(!created)
             #expect(record.id?.uuidString == first.uppercased() || record.id?.uuidString.lowercased() == first.lowercased())
+        }
+    }
+
+    @Test func aJobDraftsWithoutAnAuthorAndTheTeamThenGetsThatDraft() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            // when
+            let (record, created) = try await StatusReportActions.draft(
+                projectID: world.projectA, periodStart: LocalDate("2026-12-01"), periodEnd: LocalDate("2026-12-07"), in: app.context())
+            let (id, reply) = try await Self.draft(world)
+            // then
+            #expect(created)
+            #expect(record.createdBy == nil)
+            #expect(reply.status == .ok)
+            #expect(UUID(uuidString: id) == record.id)
         }
     }
 

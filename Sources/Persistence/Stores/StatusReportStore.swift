@@ -101,6 +101,13 @@ public enum StatusReportStore {
             .filter(\.$onceKey == onceKey).first()
     }
 
+    /// Every answer to the project's published reports, oldest first (satisfaction and response-time figures read these:
+    /// a `question`'s `at` starts the clock).
+    public static func feedback(projectID: UUID, on db: any Database) async throws -> [FeedbackRecord] {
+        let reports = try await StatusReportRecord.query(on: db).filter(\.$projectID == projectID).filter(\.$status == "published").all()
+        return try await feedback(reportIDs: try reports.map { try $0.requireID() }, on: db)
+    }
+
     /// Every answer to the reports given, oldest first.
     public static func feedback(reportIDs: [UUID], on db: any Database) async throws -> [FeedbackRecord] {
         guard !reportIDs.isEmpty else { return [] }

@@ -14,15 +14,13 @@ enum StatusReportActions {
     /// Drafts the report of the period (default: the 7 days before today in the project's time zone, or from the day
     /// after the last published report's period). An existing draft of the same period is returned instead of a second
     /// one (`created` false). Works for any identity: a job drafts with `.anonymous` and no author.
-    static func draft(projectID: UUID, periodStart: String?, periodEnd: String?, in ctx: ActionContext) async throws
+    static func draft(projectID: UUID, periodStart: LocalDate?, periodEnd: LocalDate?, in ctx: ActionContext) async throws
         -> (report: StatusReportRecord, created: Bool)
     {
         guard let project = try await ProjectRecord.find(projectID, on: ctx.db) else { throw DomainError.notFound }
         let timeZone = TimeZone(identifier: project.timeZone) ?? .gmt
         let today = LocalDate(ctx.now, in: timeZone)
-        let period = try await self.period(
-            projectID: projectID, start: periodStart.map { try Validate.date($0, field: "periodStart") },
-            end: periodEnd.map { try Validate.date($0, field: "periodEnd") }, today: today, on: ctx.db)
+        let period = try await self.period(projectID: projectID, start: periodStart, end: periodEnd, today: today, on: ctx.db)
         if let existing = try await StatusReportStore.draft(
             projectID: projectID, periodStart: period.lowerBound, periodEnd: period.upperBound, on: ctx.db)
         {
@@ -48,6 +46,15 @@ enum StatusReportActions {
             try await record.create(on: db)
             return (record, true)
         }
+    }
+
+    /// `draft` for the API's body: the dates are checked strictly first (`periodStart`, `periodEnd`).
+    static func draft(projectID: UUID, _ input: DraftStatusReportRequest, in ctx: ActionContext) async throws
+        -> (report: StatusReportRecord, created: Bool)
+    {
+        try await draft(
+            projectID: projectID, periodStart: try input.periodStart.map { try Validate.date($0, field: "periodStart") },
+            periodEnd: try input.periodEnd.map { try Validate.date($0, field: "periodEnd") }, in: ctx)
     }
 
     /// The period asked for, completed by the defaults; refused when it ends before it starts or is longer than a year.

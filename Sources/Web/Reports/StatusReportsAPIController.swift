@@ -19,8 +19,7 @@ struct StatusReportsAPIController {
     @Sendable func create(req: Request) async throws -> Response {
         let project = try await req.authorizedProject()
         let input = try JSON.decode(DraftStatusReportRequest.self, from: req)
-        let (report, created) = try await StatusReportActions.draft(
-            projectID: try project.requireID(), periodStart: input.periodStart, periodEnd: input.periodEnd, in: req.context)
+        let (report, created) = try await StatusReportActions.draft(projectID: try project.requireID(), input, in: req.context)
         return JSON.response(try StatusReportResponse(report, feedback: []), status: created ? .created : .ok)
     }
 
