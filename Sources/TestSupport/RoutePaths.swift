@@ -1,3 +1,4 @@
+import Domain
 import Fluent
 import Foundation
 import Persistence
@@ -40,6 +41,8 @@ extension World {
             case ":deliveryID": parts.append(try await freshFailedDelivery())
             case ":feedToken": parts.append(try await freshCalendarFeed())
             case ":integrationID": parts.append(try await freshIntegration())
+            case ":reportID": parts.append(try await freshReport(published: !hidden).uuidString)
+            case ":feedbackToken": parts.append(try await freshFeedbackToken(kind: .acknowledge))
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -59,6 +62,24 @@ extension World {
             }
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// A new status report of project A (a draft, or published to its contacts), for one period of its own.
+    public func freshReport(published: Bool) async throws -> UUID {
+        let ctx = client.app.context()
+        let start = LocalDate(year: 2030, month: 1, day: 1)!.adding(days: Int.random(in: 0..<20_000))
+        let (report, _) = try await StatusReportActions.draft(projectID: projectA, periodStart: start, periodEnd: start, in: ctx)
+        if published { _ = try await StatusReportActions.publish(report, in: ctx) }
+        return try report.requireID()
+    }
+
+    /// A valid one-click feedback token of the viewing contact of project A for a freshly published report.
+    public func freshFeedbackToken(kind: FeedbackKind, expires: Date? = nil) async throws -> String {
+        let report = try await freshReport(published: true)
+        let app = client.app
+        return FeedbackLink(
+            reportID: report, contactID: ids[.viewerA]!, kind: kind, expires: expires ?? app.tandem.clock().addingTimeInterval(FeedbackLink.lifetime)
+        ).token(key: FeedbackLinks.key(app.tandem))
     }
 
     private func freshMilestone(visible: Bool) async throws -> String {

@@ -23,6 +23,8 @@ import TestSupport
         (CommunicationPlanRequest.self, "CommunicationPlanRequest"),
         (PostMessageRequest.self, "PostMessageRequest"),
         (CreateIntegrationRequest.self, "CreateIntegrationRequest"),
+        (DraftStatusReportRequest.self, "DraftStatusReportRequest"), (UpdateStatusReportRequest.self, "UpdateStatusReportRequest"),
+        (StatusReportFeedbackRequest.self, "StatusReportFeedbackRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

@@ -26,11 +26,13 @@ public enum AccessRule: String, CaseIterable, Sendable {
     case projectApprove
     /// Members and approving contacts: the project's audit trail.
     case projectAudit
+    /// Contacts invited to the project, approving or not (their own answers, such as feedback on a report); members 403.
+    case projectContact
 
     /// Whether the rule is decided against a project (and so needs the target loaded first).
     public var needsProject: Bool {
         switch self {
-        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit: true
+        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit, .projectContact: true
         default: false
         }
     }

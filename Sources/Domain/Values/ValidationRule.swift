@@ -56,6 +56,8 @@ public enum ValidationRule: Equatable, Sendable {
     case webhookURL
     /// A webhook URL whose host is or resolves to a loopback, private or link-local address.
     case privateAddress
+    /// A report period that ends before it starts (named on `periodEnd`).
+    case beforePeriodStart
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
     case timeOfDay
@@ -112,6 +114,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .timeOfDay: "must be a time of day HH:MM from 00:00 to 23:59"
         case .webhookURL: "must be an https URL with a host"
         case .privateAddress: "must not lead to a loopback, private or link-local address"
+        case .beforePeriodStart: "must not be before periodStart"
         case .unlisted(let message): message
         }
     }
@@ -163,6 +166,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .timeOfDay: "validation.timeOfDay"
         case .webhookURL: "validation.webhookURL"
         case .privateAddress: "validation.privateAddress"
+        case .beforePeriodStart: "validation.beforePeriodStart"
         }
     }
 

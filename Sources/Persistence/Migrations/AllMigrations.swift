@@ -26,5 +26,6 @@ public enum AllMigrations {
         CreateCalendarFeedsAndOutboxAttachment(),
         CreateMessages(),
         CreateIntegrations(),
+        CreateStatusReports(),
     ]
 }

@@ -70,6 +70,7 @@ enum MilestoneActions {
             fresh.decidedBy = nil
             fresh.decidedAt = nil
             try await fresh.update(on: db)
+            try await StatusReportStore.markSubmitted(id, at: ctx.now, on: db)
             return fresh
         }
     }

@@ -20,5 +20,6 @@ func routes(_ app: Application) throws {
     CalendarAPIController().registerFeed(app)
     MessagesAPIController().register(api)
     IntegrationsAPIController().register(api)
+    StatusReportsAPIController().register(api)
     registerPages(app)
 }

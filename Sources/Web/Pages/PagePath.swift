@@ -42,6 +42,12 @@ enum PagePath: CustomStringConvertible, Sendable {
     case portalMessages(UUID)
     case projectIntegrations(UUID)
     case integrationRemove(UUID)
+    case projectStatusReports(UUID)
+    case statusReport(UUID)
+    case statusReportPublish(UUID)
+    case portalStatusReport(UUID)
+    case portalStatusReportFeedback(UUID)
+    case feedbackLink(String)
 
     var description: String {
         switch self {
@@ -93,6 +99,12 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .portalMessages(let id): "/portal/projects/\(id.uuidString)/messages"
         case .projectIntegrations(let id): "/projects/\(id.uuidString)/integrations"
         case .integrationRemove(let id): "/integrations/\(id.uuidString)/remove"
+        case .projectStatusReports(let id): "/projects/\(id.uuidString)/status-reports"
+        case .statusReport(let id): "/status-reports/\(id.uuidString)"
+        case .statusReportPublish(let id): "/status-reports/\(id.uuidString)/publish"
+        case .portalStatusReport(let id): "/portal/status-reports/\(id.uuidString)"
+        case .portalStatusReportFeedback(let id): "/portal/status-reports/\(id.uuidString)/feedback"
+        case .feedbackLink(let token): "/feedback/\(token)"
         }
     }
 
@@ -120,6 +132,9 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.portalCalendarFeed, "GET"), (.portalCalendarFeed, "POST"), (.portalCalendarFeedRevoke, "POST"),
             (.projectMessages(id), "GET"), (.projectMessages(id), "POST"), (.portalMessages(id), "GET"), (.portalMessages(id), "POST"),
             (.projectIntegrations(id), "GET"), (.projectIntegrations(id), "POST"), (.integrationRemove(id), "POST"),
+            (.projectStatusReports(id), "POST"), (.statusReport(id), "GET"), (.statusReport(id), "POST"), (.statusReportPublish(id), "POST"),
+            (.portalStatusReport(id), "GET"), (.portalStatusReportFeedback(id), "POST"), (.feedbackLink("token"), "GET"),
+            (.feedbackLink("token"), "POST"),
         ]
     }()
 }

@@ -60,6 +60,7 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(MetricsView.section(c, model.metrics, responseTargetHours: model.responseTargetHours, projectID: model.projectID))
+            \(model.reports.teamSection(c, projectID: model.projectID, timeZone: model.timeZone))
             \(planBlocks)
             \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, names: model.contactNames, files: model.files, form: model.form))
             \(milestoneSection(

@@ -20,4 +20,5 @@ func registerPages(_ app: Application) {
     CalendarFeedPages().register(app)
     MessagePages().register(app)
     IntegrationPages().register(app)
+    StatusReportPages().register(app)
 }

@@ -41,6 +41,7 @@ struct PortalProjectModel {
     var preview: PortalPreview? = nil
     /// Files of the scope version and deliverables shown.
     var files = PageFiles()
+    var reports = ReportListing()
     /// A refused form of the page (a return without a reason), shown again with what was typed (see `FormState`).
     var form: FormState? = nil
     /// The version signed before the one shown, when the one shown is not signed: what the diff compares with.
@@ -103,6 +104,7 @@ struct PortalProjectModel {
             notice: req.query[String.self, at: "done"].flatMap(PortalNotice.init(rawValue:)))
         model.files = try await PageFiles.load(
             deliverables: milestones.flatMap(\.deliverables), versions: shownVersions, maxUploadBytes: 0, on: req.db)
+        model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: true, on: req.db)
         return model
     }
 

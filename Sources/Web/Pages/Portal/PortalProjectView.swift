@@ -20,6 +20,7 @@ enum PortalProjectView {
             <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul>\
             <p class="no-print"><a id="communication-link" href="\(PagePath.portalCommunication(model.projectID))">\(c.t("comms.portalLink"))</a></p></section>
             \(waiting(c, model))
+            \(model.reports.portalSection(c))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\

@@ -26,6 +26,7 @@ struct ProjectPageModel {
     var baselines: [BaselineSummary]
     var pager: Pager
     var files = PageFiles()
+    var reports = ReportListing()
     /// A refused form of the page, shown again with what was typed (see `FormState`).
     var form: FormState? = nil
     /// The project's figures, and the reply target of its communication plan (nil without a plan).
@@ -64,6 +65,7 @@ struct ProjectPageModel {
             maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
         model.metrics = try await MetricsActions.metrics(of: project, in: req.context)
         model.responseTargetHours = try await CommunicationPlanStore.find(projectID: projectID, on: req.db)?.plan.responseTargetHours
+        model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: false, on: req.db)
         return model
     }
 }
