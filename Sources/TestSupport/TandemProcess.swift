@@ -26,7 +26,7 @@ public enum TandemProcess {
         process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { own, _ in own }
         process.standardOutput = output ?? FileHandle.nullDevice
         process.standardError = output ?? FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         return process
     }
 

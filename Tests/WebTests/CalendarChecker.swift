@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Tests/calendar/check_ics.py run with a Python that can import PyPI `icalendar` (found as SMTPTestServer finds its
 /// Python: `TANDEM_TEST_PYTHON`, the CI's `.venv-ci`, `/tmp/venv-smtp`, then the system's).
@@ -43,7 +44,7 @@ enum CalendarChecker {
             process.arguments = ["-c", "import icalendar"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return false }
+            guard (try? ProcessLaunch.run(process)) != nil else { return false }
             process.waitUntilExit()
             return process.terminationStatus == 0
         }
@@ -63,7 +64,7 @@ enum CalendarChecker {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return try JSONDecoder().decode(Summary.self, from: data)

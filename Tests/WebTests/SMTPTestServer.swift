@@ -42,7 +42,7 @@ final class SMTPTestServer {
             process.arguments = ["-c", "import aiosmtpd"]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            guard (try? process.run()) != nil else { return false }
+            guard (try? ProcessLaunch.run(process)) != nil else { return false }
             process.waitUntilExit()
             return process.terminationStatus == 0
         }
@@ -68,7 +68,7 @@ final class SMTPTestServer {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLaunch.run(process)
         let deadline = Date().addingTimeInterval(20)
         while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("ready").path) {
             guard process.isRunning, Date() < deadline else {
@@ -137,7 +137,7 @@ enum TestCertificates {
         process.arguments = ["-c", script]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
+        guard (try? ProcessLaunch.run(process)) != nil else { return nil }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { return nil }
         return Made(

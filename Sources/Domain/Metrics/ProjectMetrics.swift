@@ -70,12 +70,4 @@ public enum MetricRules {
         guard !ratings.isEmpty else { return (nil, 0) }
         return (Double(ratings.reduce(0, +)) / Double(ratings.count), ratings.count)
     }
-
-    /// The median of `values`; nil when there are none.
-    public static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
-    }
 }

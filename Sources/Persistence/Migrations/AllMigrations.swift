@@ -23,9 +23,9 @@ public enum AllMigrations {
         AddContactActiveProjectArchived(),
         CreateJobsAndOutbox(),
         CreateCommunicationPlans(),
-        CreateCalendarFeedsAndOutboxAttachment(),
-        CreateMessages(),
         CreateIntegrations(),
         CreateStatusReports(),
+        CreateCalendarFeedsAndOutboxAttachment(),
+        CreateMessages(),
     ]
 }

@@ -38,6 +38,14 @@ public enum MessageStore {
     }
 
     /// The conversation turns of one project's messages, oldest first (see `Turn.turns(fromMessages:)`).
+    /// The plain-text start (at most `length` characters) of each of the messages `ids`, for "who asked what".
+    public static func excerpts(_ ids: [UUID], length: Int = 120, on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await MessageRecord.query(on: db).filter(\.$id ~~ ids).all()
+        return Dictionary(
+            try rows.map { (try $0.requireID(), String(Markdown.plainText($0.body).prefix(length))) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public static func turns(projectID: UUID, on db: any Database) async throws -> [Turn] {
         Turn.turns(fromMessages: try await facts(projectIDs: [projectID], on: db)[projectID] ?? [])
     }

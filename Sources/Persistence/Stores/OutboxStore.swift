@@ -11,7 +11,7 @@ public struct OutboxMessage: Sendable {
     public var subject: String
     public var body: String
     public var htmlBody: String?
-    /// Unique per message; queuing the same key twice keeps the first row.
+    /// Unique per message (a unique index): queuing a key twice fails the write, so one event never sends twice.
     public var idempotencyKey: String
     /// Sent along with an e-mail (a meeting invitation's `.ics`).
     public var attachment: OutboxAttachment?
@@ -72,6 +72,12 @@ public enum OutboxStore {
             """
         ).all()
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
+    }
+
+    /// Whether any message was queued with an idempotency key starting with `prefix` (a reminder already sent);
+    /// `prefix` must not hold `%` or `_`, which LIKE reads as wildcards.
+    public static func exists(idempotencyKeyPrefix prefix: String, on db: any Database) async throws -> Bool {
+        try await OutboxRecord.query(on: db).filter(\.$idempotencyKey =~ prefix).first() != nil
     }
 
     public static func find(_ id: UUID, on db: any Database) async throws -> OutboxRecord? {

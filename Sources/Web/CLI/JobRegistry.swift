@@ -31,7 +31,8 @@ enum JobRegistry {
         name: "deliver-outbox", keys: { _ in [""] }, nextDue: { ranAt, _ in ranAt.addingTimeInterval(60) },
         run: { at, _, ctx in try await OutboxDelivery.deliverDue(at: at, in: ctx).total > 0 })
 
-    static let jobs: [Job] = [deliverOutbox]
+    /// The plans' work first, so what it queues leaves in the same tick.
+    static let jobs: [Job] = [CommunicationJobs.job, deliverOutbox]
 
     /// Runs every job that is due at `at`; returns the names of those that did work.
     static func runDue(at: Date, app: Application) async throws -> [String] {

@@ -84,10 +84,3 @@ enum CommunicationPlanActions {
             plan: stored.plan, timeZone: timeZone, start: start, since: stored.agreedAt, now: ctx.now, history: history)
     }
 }
-
-/// What happened in a project's communication, read from the reports, meetings and messages.
-enum CommunicationHistoryReader {
-    static func read(projectID: UUID, in ctx: ActionContext) async throws -> CommunicationHistory {
-        CommunicationHistory()
-    }
-}

@@ -74,7 +74,7 @@ enum CommunicationPlanView {
             """
             <li class="\(question.overTarget ? "over-target" : "")"><strong>\(question.askedBy)</strong> · \
             \(CadenceText.hours(question.hoursWaiting, language: c.language, catalogue: c.catalogue))\
-            \(question.overTarget ? " <span class=\"tag red\">\(c.t("comms.overTarget"))</span>" : ""): \(question.excerpt)</li>
+            \(question.overTarget ? " <span class=\"tag red\">\(c.t("comms.overTarget"))</span>" : "")\(question.excerpt.isEmpty ? "" : ": ")\(question.excerpt)</li>
             """
         }
         let waitingBlock: HTML =
