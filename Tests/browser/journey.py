@@ -12,8 +12,12 @@ page source) and exits 1 on failure.
 import argparse
 import hashlib
 import os
+import glob
+import json
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +81,17 @@ SEL = {
     "decided_by": ".decision.decided-by",
     "scroll_hint": "p.scroll-hint",
     "switch_to_english": 'nav button[lang="en"]',
+    # 16-18. the status report, e-mailed and answered
+    "draft_report_form": "form#draft-report",
+    "report_edit": "#report-edit",
+    "publish_report_form": "form#publish-report",
+    "confirm_publish": "#confirm-publish-button",
+    "report_hash": "#report-hash",
+    "report": "#report",
+    "feedback_confirm": "#feedback-confirm",
+    "confirm_feedback": "#confirm-feedback",
+    "feedback_done": "#feedback-done",
+    "reports": "#reports",
     # any form's submit control
     "submit": "button[type=submit], input[type=submit]",
 }
@@ -88,6 +103,7 @@ URL_CUSTOMER = re.compile(r"/customers/(" + UUID + r")(?:[/?#]|$)")
 URL_PROJECT = re.compile(r"/projects/(" + UUID + r")(?:[/?#]|$)")
 URL_INVITE = re.compile(r"/projects/" + UUID + r"/invite(?:[/?#]|$)")
 URL_NOTICE = re.compile(r"/portal/projects/" + UUID + r"\?done=[a-z]+#notice$")
+URL_REPORT = re.compile(r"/status-reports/(" + UUID + r")(?:[/?#]|$)")
 URL_PORTAL_PROJECT = re.compile(r"/portal/projects/(" + UUID + r")(?:[/?#]|$)")
 SCOPE_VERSION_1 = re.compile(r"(?i)(?:version|ver\.?|v\.?|版本|范围版本)\s*[#:：]?\s*1(?!\d)")
 SIGNED_OFF_ZH = "已签署"
@@ -163,7 +179,7 @@ def left(page):
 
 
 class Journey:
-    def __init__(self, base_url, screenshots, wait_seconds=WAIT_SECONDS):
+    def __init__(self, base_url, screenshots, wait_seconds=WAIT_SECONDS, mail_dir=None, jobs_command=None):
         self.base = base_url.rstrip("/")
         self.shots = screenshots
         self.wait_seconds = wait_seconds
@@ -173,6 +189,8 @@ class Journey:
         self.team = None
         self.customer = None
         self.profiles = []
+        self.mail_dir = mail_dir
+        self.jobs_command = jobs_command
 
     # -- browsers -----------------------------------------------------------
     def new_browser(self, window, extra_args=(), prefs=None):
@@ -517,6 +535,7 @@ class Journey:
         self.deliverable_with_file(project_id)
         self.scope_change_round(project_id)
         self.acceptance(project_id)
+        self.status_report(project_id)
         self.phone_screenshots(project_id)
 
     # -- issue 8: a workspace people can live in --------------------------------
@@ -676,6 +695,64 @@ class Journey:
             "arguments[0].scrollIntoView({block: 'center'});", self.el(SEL["decided_by"]))
         self.screenshot("team-accepted")
 
+    # -- issue 9: the communication loop -----------------------------------------
+    def status_report(self, project_id):
+        self.begin("16 team drafts and publishes a status report", self.team)
+        self.get(f"/projects/{project_id}")
+        self.submit(self.el(SEL["draft_report_form"]), "draft-report")
+        self.wait_url(URL_REPORT, "the drafted report's page")
+        self.el(SEL["report_edit"])
+        self.screenshot("report-draft")
+        self.submit(self.el(SEL["publish_report_form"]), "publish-report")
+        button = self.el(SEL["confirm_publish"])
+        self.submit(button.find_element(By.XPATH, "./ancestor::form"), "confirm-publish")
+        self.el(SEL["report_hash"])
+        self.screenshot("report-published")
+
+        self.begin("17 the customer opens the e-mailed link on a phone and says it looks good, in Chinese", self.customer)
+        mail = self.wait_mail(DATA["contact_email"], "/feedback/")
+        links = re.findall(r"https?://\S+/feedback/[^\s<>\"]+", mail.get("text") or "")
+        if not links:
+            raise JourneyFailure(f"the report e-mail to {DATA['contact_email']} has no one-click link: {(mail.get('text') or '')[:500]!r}")
+        self.driver.get(links[0])  # the first link is "looks good"
+        self.el(SEL["feedback_confirm"])
+        report = self.el(SEL["report"])
+        if report.get_attribute("lang") != "zh-Hans":
+            raise JourneyFailure(f'the e-mailed report reads in {report.get_attribute("lang")!r}, expected Chinese')
+        width = self.driver.execute_script("return document.documentElement.scrollWidth")
+        viewport = self.driver.execute_script("return window.innerWidth")
+        if width > viewport + 1:
+            raise JourneyFailure(f"the report page is {width}px wide on a {viewport}px phone")
+        self.screenshot("phone-report-link")
+        button = self.el(SEL["confirm_feedback"])
+        self.submit(button.find_element(By.XPATH, "./ancestor::form"), "confirm-feedback")
+        self.el(SEL["feedback_done"])
+        self.screenshot("phone-report-acknowledged")
+
+        self.begin("18 the team sees the acknowledgement on the project page", self.team)
+        self.get(f"/projects/{project_id}")
+        self.wait_text(SEL["reports"], DATA["contact_name"], "who acknowledged the report")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", self.el(SEL["reports"]))
+        self.screenshot("team-report-acknowledged")
+
+    def wait_mail(self, recipient, needle):
+        """The e-mail to `recipient` containing `needle`, as the SMTP server on loopback received it. The jobs run in a
+        separate process beside the server (`tandem jobs run`), as cron would, so the outbox delivers at once."""
+        if not self.mail_dir:
+            raise JourneyFailure("no --mail-dir: this step needs the SMTP server the CI starts")
+        deadline = time.monotonic() + 60
+        while True:
+            if self.jobs_command:
+                subprocess.run(shlex.split(self.jobs_command), check=True, stdout=subprocess.DEVNULL, timeout=60)
+            for path in sorted(glob.glob(os.path.join(self.mail_dir, "*.json"))):
+                with open(path, encoding="utf-8") as f:
+                    mail = json.load(f)
+                if recipient in mail.get("rcpt_tos", []) and needle in (mail.get("text") or ""):
+                    return mail
+            if time.monotonic() > deadline:
+                raise JourneyFailure(f"no e-mail to {recipient} with {needle!r} arrived in {self.mail_dir}")
+            time.sleep(1)
+
     def portal_shots(self, project_id, language):
         """The portal page on the phone, section by section."""
         self.get(f"/portal/projects/{project_id}")
@@ -696,7 +773,7 @@ class Journey:
             self.screenshot(f"phone-{language}-{label}")
 
     def phone_screenshots(self, project_id):
-        self.begin("16 the whole plan on a phone, in Chinese and English", self.customer)
+        self.begin("19 the whole plan on a phone, in Chinese and English", self.customer)
         self.get(f"/portal/projects/{project_id}")
         gantt = self.el(SEL["portal_gantt"])
         data = gantt.get_attribute("data") or ""
@@ -716,6 +793,10 @@ def main():
     parser.add_argument("--base-url", required=True)
     parser.add_argument("--screenshots", default=None,
                         help="directory for one PNG per step (default: a new temp dir)")
+    parser.add_argument("--mail-dir", default=None,
+                        help="where the SMTP server on loopback (Tests/smtp/server.py) writes what it receives")
+    parser.add_argument("--jobs-command", default=None,
+                        help="runs the due jobs once beside the server, e.g. 'tandem jobs run' with the server's environment")
     parser.add_argument("--wait", type=float, default=WAIT_SECONDS,
                         help="seconds for each explicit wait (default %(default)s)")
     args = parser.parse_args()
@@ -724,7 +805,7 @@ def main():
     os.makedirs(shots, exist_ok=True)
     print(f"browser: screenshots in {shots}", flush=True)
 
-    journey = Journey(args.base_url, shots, args.wait)
+    journey = Journey(args.base_url, shots, args.wait, mail_dir=args.mail_dir, jobs_command=args.jobs_command)
     started = time.monotonic()
     ok = False
     try:
