@@ -143,6 +143,14 @@ let accessTable: [AccessExpectation] = [
     .init(rule: .projectAudit, caller: .approver, visible: A, hidden: N),
     .init(rule: .projectAudit, caller: .viewer, visible: F, hidden: N),
     .init(rule: .projectAudit, caller: .stranger, visible: N, hidden: N),
+    // projectContact: invited contacts, approving or not, on customer-visible objects; team members are forbidden
+    .init(rule: .projectContact, caller: .anonymous, visible: U, hidden: U),
+    .init(rule: .projectContact, caller: .owner, visible: F, hidden: F),
+    .init(rule: .projectContact, caller: .manager, visible: F, hidden: F),
+    .init(rule: .projectContact, caller: .member, visible: F, hidden: F),
+    .init(rule: .projectContact, caller: .approver, visible: A, hidden: N),
+    .init(rule: .projectContact, caller: .viewer, visible: A, hidden: N),
+    .init(rule: .projectContact, caller: .stranger, visible: N, hidden: N),
 ]
 
 @Suite("AccessPolicy")
@@ -217,7 +225,7 @@ struct AccessPolicyTests {
         let projectRules = AccessRule.allCases.filter(\.needsProject)
 
         // then
-        #expect(projectRules == [.projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit])
+        #expect(projectRules == [.projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit, .projectContact])
     }
 
     @Test("a contact sees an object only when it is customer-visible and in a project they were invited to")

@@ -22,17 +22,17 @@ import Vapor
         case .owner: return who == .owner ? .allowed : .forbidden
         case .teamLog: return who == .owner || who == .manager ? .allowed : (isMember ? .forbidden : .notFound)
         case .contact: return isMember ? .forbidden : .allowed
-        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit:
+        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit, .projectContact:
             if isMember {
                 switch rule {
                 case .projectManage: return who == .member ? .forbidden : .allowed
-                case .projectApprove: return .forbidden
+                case .projectApprove, .projectContact: return .forbidden
                 default: return .allowed
                 }
             }
             guard contactOfA, !hiddenObject else { return .notFound }
             switch rule {
-            case .projectView: return .allowed
+            case .projectView, .projectContact: return .allowed
             case .projectApprove, .projectAudit: return who == .approverA ? .allowed : .forbidden
             default: return .forbidden
             }
@@ -65,7 +65,9 @@ import Vapor
                     Issue.record("route \(method) \(template) declares no access rule")
                     continue
                 }
-                let hasHideableObject = route.path.contains { [":milestoneID", ":deliverableID", ":workItemID", ":fileID"].contains($0.description) }
+                let hasHideableObject = route.path.contains {
+                    [":milestoneID", ":deliverableID", ":workItemID", ":fileID", ":meetingID", ":actionItemID"].contains($0.description)
+                }
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {
                         // when

@@ -20,6 +20,7 @@ import TestSupport
         (CreateMemberInvitationRequest.self, "CreateMemberInvitationRequest"), (AcceptMemberInvitationRequest.self, "AcceptMemberInvitationRequest"),
         (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
+        (CreateMeetingRequest.self, "CreateMeetingRequest"), (MinutesRequest.self, "MinutesRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

@@ -19,7 +19,7 @@ import Vapor
         .notCustomer, .notContact, .number, .amount, .unreadable, .nonWorkingClash("2026-10-01"), .lagNeedsDependency, .zoom,
         .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid, .unschedulable, .type("a string", null: false),
         .fileForm("the upload is not valid multipart/form-data"), .fileChoose, .fileEmpty, .wrongCurrentPassword,
-        .scopeChangesComment,
+        .scopeChangesComment, .instant,
     ]
 
     static func listed(_ rule: ValidationRule) -> Bool {
@@ -29,7 +29,7 @@ import Vapor
             .memberEmailTaken, .notProjectItems, .notMilestone, .notMember, .notCustomer, .notContact, .number, .amount, .unreadable,
             .nonWorkingClash, .lagNeedsDependency, .zoom, .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid,
             .unschedulable, .type, .fileForm, .fileChoose, .fileEmpty, .wrongCurrentPassword,
-            .scopeChangesComment:
+            .scopeChangesComment, .instant:
             true
         case .unlisted: false
         }

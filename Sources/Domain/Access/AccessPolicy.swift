@@ -26,7 +26,7 @@ public enum AccessPolicy {
             return .allow
         case (.member, .contact), (.manager, .contact), (.owner, .contact), (.contact, .member):
             return .forbidden
-        case (.projectTeam, _), (.projectManage, _), (.projectView, _), (.projectApprove, _), (.projectAudit, _):
+        case (.projectTeam, _), (.projectManage, _), (.projectView, _), (.projectApprove, _), (.projectAudit, _), (.projectContact, _):
             return .allow
         }
     }
@@ -41,7 +41,7 @@ public enum AccessPolicy {
         case .member(_, let role):
             switch rule {
             case .projectManage: return role.canManage ? .allow : .forbidden
-            case .projectApprove: return .forbidden
+            case .projectApprove, .projectContact: return .forbidden
             default: return .allow
             }
         case .contact(_, let grants):
@@ -49,7 +49,7 @@ public enum AccessPolicy {
                 return .notFound
             }
             switch rule {
-            case .projectView: return .allow
+            case .projectView, .projectContact: return .allow
             case .projectApprove, .projectAudit: return canApprove ? .allow : .forbidden
             default: return .forbidden
             }

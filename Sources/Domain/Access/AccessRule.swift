@@ -26,11 +26,14 @@ public enum AccessRule: String, CaseIterable, Sendable {
     case projectApprove
     /// Members and approving contacts: the project's audit trail.
     case projectAudit
+    /// Contacts invited to the project, approving or not, on customer-visible objects (members 403): confirming a
+    /// meeting's minutes, which record what both sides said rather than approve anything.
+    case projectContact
 
     /// Whether the rule is decided against a project (and so needs the target loaded first).
     public var needsProject: Bool {
         switch self {
-        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit: true
+        case .projectTeam, .projectManage, .projectView, .projectApprove, .projectAudit, .projectContact: true
         default: false
         }
     }

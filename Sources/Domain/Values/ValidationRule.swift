@@ -52,6 +52,8 @@ public enum ValidationRule: Equatable, Sendable {
     case scopeChangesComment
     case fileEmpty
     case wrongCurrentPassword
+    /// Not a strict RFC 3339 instant (`2026-12-01T09:00:00Z`, `…+08:00`).
+    case instant
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
     /// A message without a key yet: the API says it as is, pages show the generic "is not valid".
@@ -104,6 +106,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "say what should change in this scope version"
         case .fileEmpty: "the file is empty"
         case .wrongCurrentPassword: "is not your current password"
+        case .instant: "must be an RFC 3339 instant such as 2026-12-01T09:00:00Z"
         case .unlisted(let message): message
         }
     }
@@ -152,6 +155,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .scopeChangesComment: "validation.scopeChangesComment"
         case .fileEmpty: "validation.fileEmpty"
         case .wrongCurrentPassword: "validation.wrongCurrentPassword"
+        case .instant: "validation.instant"
         }
     }
 

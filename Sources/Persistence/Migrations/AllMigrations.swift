@@ -22,5 +22,6 @@ public enum AllMigrations {
         CreateMemberAccess(),
         AddContactActiveProjectArchived(),
         CreateJobsAndOutbox(),
+        CreateMeetings(),
     ]
 }

@@ -14,5 +14,6 @@ func routes(_ app: Application) throws {
     FilesAPIController().register(api)
     CorrectionsAPIController().register(api)
     OutboxAPIController().register(api)
+    MeetingsAPIController().register(api)
     registerPages(app)
 }

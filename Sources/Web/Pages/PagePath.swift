@@ -35,6 +35,11 @@ enum PagePath: CustomStringConvertible, Sendable {
     case workItemRemove(UUID)
     case deliveries
     case deliveryRetry(UUID)
+    case projectMeetings(UUID)
+    case meeting(UUID)
+    case meetingMinutes(UUID)
+    case actionItemDone(UUID)
+    case portalMinutesConfirm(UUID)
 
     var description: String {
         switch self {
@@ -76,6 +81,11 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .workItemRemove(let id): "/work-items/\(id.uuidString)/remove"
         case .deliveries: "/deliveries"
         case .deliveryRetry(let id): "/deliveries/\(id.uuidString)/retry"
+        case .projectMeetings(let id): "/projects/\(id.uuidString)/meetings"
+        case .meeting(let id): "/meetings/\(id.uuidString)"
+        case .meetingMinutes(let id): "/meetings/\(id.uuidString)/minutes"
+        case .actionItemDone(let id): "/action-items/\(id.uuidString)/done"
+        case .portalMinutesConfirm(let id): "/portal/meetings/\(id.uuidString)/confirm"
         }
     }
 
@@ -98,6 +108,8 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.deliverableEdit(id), "GET"), (.deliverableEdit(id), "POST"), (.deliverableRemove(id), "GET"), (.deliverableRemove(id), "POST"),
             (.workItemRemove(id), "GET"), (.workItemRemove(id), "POST"),
             (.deliveries, "GET"), (.deliveryRetry(id), "POST"),
+            (.projectMeetings(id), "POST"), (.meeting(id), "GET"), (.meetingMinutes(id), "POST"), (.actionItemDone(id), "POST"),
+            (.portalMinutesConfirm(id), "POST"),
         ]
     }()
 }

@@ -54,6 +54,7 @@ enum ProjectPage {
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
             \(planBlocks)
+            \(MeetingSection.render(c, projectID: model.projectID, meetings: model.meetings, timeZone: model.timeZone, form: model.form))
             \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, names: model.contactNames, files: model.files, form: model.form))
             \(milestoneSection(
                 c, milestones, base: base, names: model.contactNames, outlooks: outlooks, timeZone: model.timeZone, files: model.files, form: model.form))

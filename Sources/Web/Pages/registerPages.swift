@@ -16,4 +16,5 @@ func registerPages(_ app: Application) {
     ProfilePages().register(app)
     HistoryPages().register(app)
     FilePages().register(app)
+    MeetingPages().register(app)
 }

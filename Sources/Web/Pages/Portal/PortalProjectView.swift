@@ -18,6 +18,7 @@ enum PortalProjectView {
             <section class="card"><div class="summary">\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <span>\(c.labelled("field.endDate"))\(model.summary.endDate?.description ?? "—")</span></div><h2>\(c.t("field.goals"))</h2><ul>\(goals)</ul></section>
             \(waiting(c, model))
+            \(model.meetings.section(c, timeZone: model.timeZone, canAct: model.preview == nil))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\
@@ -61,6 +62,7 @@ enum PortalProjectView {
                 model.canApprove ? c.t("portal.waitDeliverable", deliverable.name) : c.t("portal.waitDeliverableOther", deliverable.name, approvers)
             rows.append("<li><a href=\"#d-\(deliverable.id.uuidString)\">\(text)</a></li>")
         }
+        rows += model.meetings.waitingRows(c)
         var body: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(rows)</ul>"
         if !model.canApprove {
             let who = model.approvers.isEmpty ? c.t("portal.noApprover") : c.t("portal.whoApproves", approvers)

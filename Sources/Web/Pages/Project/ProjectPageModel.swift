@@ -28,6 +28,8 @@ struct ProjectPageModel {
     var files = PageFiles()
     /// A refused form of the page, shown again with what was typed (see `FormState`).
     var form: FormState? = nil
+    /// The project's meetings not yet over, earliest first.
+    var meetings: [Meeting] = []
 
     var base: String { "\(PagePath.project(projectID))" }
 
@@ -59,6 +61,8 @@ struct ProjectPageModel {
         model.files = try await PageFiles.load(
             deliverables: plan.milestoneDetails(customerView: false).flatMap(\.deliverables), versions: versions,
             maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
+        model.meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: false, on: req.db)
+            .filter { $0.endsAt >= req.now || $0.minutes?.status != .confirmed }
         return model
     }
 }

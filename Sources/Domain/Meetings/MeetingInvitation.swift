@@ -1,0 +1,47 @@
+import Foundation
+
+/// Everything an invitation to a meeting needs (the `.ics` METHOD:REQUEST and its e-mail): the event, who
+/// organises it, and each attendee with the language their invitation is written in. Made by
+/// `MeetingInvitation.make`; the calendar part renders it.
+public struct MeetingInvitation: Sendable, Equatable {
+    public struct Person: Sendable, Equatable {
+        public var name: String
+        public var email: String
+        public var language: Language
+        public init(name: String, email: String, language: Language) {
+            self.name = name
+            self.email = email
+            self.language = language
+        }
+    }
+
+    public var uid: String
+    public var meetingID: UUID
+    public var projectID: UUID
+    public var projectName: String
+    /// The project's IANA time zone, for showing the time as the project reads it.
+    public var timeZone: String
+    public var title: String
+    public var startsAt: Date
+    public var durationMinutes: Int
+    public var videoLink: String?
+    public var agenda: [String]
+    public var organizer: Person
+    public var attendees: [Person]
+
+    public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(durationMinutes * 60)) }
+
+    /// The invitation of `meeting`: the contacts are invited only to a customer-visible meeting (an internal one
+    /// invites nobody outside the team), and only active contacts with an address.
+    public static func make(
+        _ meeting: Meeting, projectName: String, timeZone: String, organizer: Person, contacts: [Person], members: [Person] = []
+    ) -> MeetingInvitation {
+        let outside = meeting.visibleToCustomer ? contacts : []
+        var seen: Set<String> = [organizer.email.lowercased()]
+        let attendees = (outside + members).filter { !$0.email.isEmpty && seen.insert($0.email.lowercased()).inserted }
+        return MeetingInvitation(
+            uid: meeting.uid, meetingID: meeting.id, projectID: meeting.projectID, projectName: projectName, timeZone: timeZone,
+            title: meeting.title, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, videoLink: meeting.videoLink,
+            agenda: meeting.agenda, organizer: organizer, attendees: attendees)
+    }
+}
