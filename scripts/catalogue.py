@@ -472,6 +472,7 @@ T = {
  "portal.waitMinutes": ("Please confirm the minutes of “{0}”", "请确认「{0}」的会议纪要"),
  "portal.waitActionItem": ("“{0}” (due {1})", "「{0}」（截止 {1}）"),
  "notice.minutes": ("Thank you! The minutes are confirmed.", "谢谢！会议纪要已确认。"),
+ "meetings.cancelled": ("Cancelled", "已取消"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

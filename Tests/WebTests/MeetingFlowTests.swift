@@ -236,4 +236,45 @@ import Vapor
             #expect(try await MeetingActions.invitation(meetingID: hidden, on: app.db).attendees.isEmpty)
         }
     }
+
+    @Test func aMeetingIsRescheduledAndCalledOffUntilItHasMinutes() async throws {
+        try await withTestApp { app, _ in
+            // given
+            let world = try await World.make(app)
+            let id = try #require(try await Self.schedule(world).string("id"))
+            // when rescheduled
+            let moved = try await world.client.json(
+                .PATCH, "/api/v1/meetings/\(id)", token: world.ownerToken, raw: #"{"startsAt": "2026-12-04T10:00:00Z", "videoLink": null}"#)
+            // then
+            #expect(moved.status == .ok)
+            #expect(moved.string("startsAt") == "2026-12-04T10:00:00.000Z")
+            #expect(moved.json["videoLink"] == nil)
+            #expect(moved.json["sequence"] as? Int == 1)
+            let bad = try await world.client.json(.PATCH, "/api/v1/meetings/\(id)", token: world.ownerToken, body: ["durationMinutes": 0])
+            #expect(bad.status == .badRequest)
+            #expect(bad.errorField == "durationMinutes")
+            // when called off
+            let cancelled = try await world.client.json(.PATCH, "/api/v1/meetings/\(id)", token: world.ownerToken, body: ["cancelled": true])
+            #expect(cancelled.json["cancelled"] as? Bool == true)
+            #expect(cancelled.json["sequence"] as? Int == 2)
+            // then it takes no minutes and no further change
+            let minutes = try await world.client.json(.PUT, "/api/v1/meetings/\(id)/minutes", token: world.ownerToken, body: Self.minutes)
+            #expect(minutes.status == .conflict)
+            #expect(try await world.client.json(.PATCH, "/api/v1/meetings/\(id)", token: world.ownerToken, body: ["title": "x"]).status == .conflict)
+            let invitation = try await MeetingActions.invitation(meetingID: try #require(UUID(uuidString: id)), on: app.db)
+            #expect(invitation.cancelled)
+            #expect(invitation.sequence == 2)
+        }
+    }
+
+    @Test func aHeldMeetingCannotBeRescheduled() async throws {
+        try await withTestApp { app, _ in
+            let world = try await World.make(app)
+            let id = try #require(try await Self.schedule(world).string("id"))
+            _ = try await world.client.json(.PUT, "/api/v1/meetings/\(id)/minutes", token: world.ownerToken, body: Self.minutes)
+            let moved = try await world.client.json(
+                .PATCH, "/api/v1/meetings/\(id)", token: world.ownerToken, body: ["startsAt": "2026-12-04T10:00:00Z"])
+            #expect(moved.status == .conflict)
+        }
+    }
 }

@@ -21,6 +21,7 @@ import TestSupport
         (UpdateCustomerRequest.self, "UpdateCustomerRequest"), (UpdateContactRequest.self, "UpdateContactRequest"),
         (UpdateMilestoneRequest.self, "UpdateMilestoneRequest"), (UpdateDeliverableRequest.self, "UpdateDeliverableRequest"),
         (CreateMeetingRequest.self, "CreateMeetingRequest"), (MinutesRequest.self, "MinutesRequest"),
+        (UpdateMeetingRequest.self, "UpdateMeetingRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

@@ -13,10 +13,14 @@ public struct Meeting: Sendable, Equatable, CustomerVisible {
     public var visibleToCustomer: Bool
     public var createdAt: Date
     public var minutes: Minutes?
+    /// 0 when scheduled, one more with every reschedule or the cancellation (the invitation's SEQUENCE).
+    public var sequence: Int
+    /// Set when the team called the meeting off (it stays listed, marked cancelled).
+    public var cancelledAt: Date?
 
     public init(
         id: UUID, projectID: UUID, title: String, startsAt: Date, durationMinutes: Int, videoLink: String?, agenda: [String],
-        visibleToCustomer: Bool, createdAt: Date, minutes: Minutes? = nil
+        visibleToCustomer: Bool, createdAt: Date, minutes: Minutes? = nil, sequence: Int = 0, cancelledAt: Date? = nil
     ) {
         self.id = id
         self.projectID = projectID
@@ -28,7 +32,11 @@ public struct Meeting: Sendable, Equatable, CustomerVisible {
         self.visibleToCustomer = visibleToCustomer
         self.createdAt = createdAt
         self.minutes = minutes
+        self.sequence = sequence
+        self.cancelledAt = cancelledAt
     }
+
+    public var isCancelled: Bool { cancelledAt != nil }
 
     public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(durationMinutes * 60)) }
 

@@ -28,6 +28,10 @@ public struct MeetingInvitation: Sendable, Equatable {
     public var agenda: [String]
     public var organizer: Person
     public var attendees: [Person]
+    /// RFC 5545 SEQUENCE: a calendar replaces an earlier invitation with a higher one.
+    public var sequence: Int
+    /// A cancelled meeting's invitation is sent as METHOD:CANCEL / STATUS:CANCELLED.
+    public var cancelled: Bool
 
     public var endsAt: Date { startsAt.addingTimeInterval(TimeInterval(durationMinutes * 60)) }
 
@@ -42,6 +46,6 @@ public struct MeetingInvitation: Sendable, Equatable {
         return MeetingInvitation(
             uid: meeting.uid, meetingID: meeting.id, projectID: meeting.projectID, projectName: projectName, timeZone: timeZone,
             title: meeting.title, startsAt: meeting.startsAt, durationMinutes: meeting.durationMinutes, videoLink: meeting.videoLink,
-            agenda: meeting.agenda, organizer: organizer, attendees: attendees)
+            agenda: meeting.agenda, organizer: organizer, attendees: attendees, sequence: meeting.sequence, cancelled: meeting.isCancelled)
     }
 }

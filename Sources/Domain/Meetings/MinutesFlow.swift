@@ -2,6 +2,18 @@ import Foundation
 
 /// What may happen to a meeting's minutes, and what an action item still asks of someone.
 public enum MinutesFlow {
+    /// A meeting may be rescheduled or called off until it has minutes (then it was held) and unless it is cancelled.
+    public static func requireReschedulable(_ meeting: Meeting) throws {
+        if meeting.isCancelled { throw DomainError.conflict("the meeting is cancelled") }
+        if meeting.minutes != nil { throw DomainError.conflict("the meeting has minutes: it was held") }
+    }
+
+    /// The team may (re)write minutes of a meeting not called off until a contact confirmed them.
+    public static func requireEditable(_ meeting: Meeting) throws {
+        if meeting.isCancelled { throw DomainError.conflict("the meeting is cancelled") }
+        try requireEditable(meeting.minutes)
+    }
+
     /// The team may (re)write minutes until a contact confirmed them.
     public static func requireEditable(_ minutes: Minutes?) throws {
         if minutes?.status == .confirmed { throw DomainError.conflict("the minutes are confirmed and can no longer change") }

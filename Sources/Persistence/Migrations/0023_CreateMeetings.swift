@@ -19,6 +19,8 @@ struct CreateMeetings: AsyncMigration {
             .field("visible_to_customer", .bool, .required)
             .field("created_at", .datetime, .required)
             .field("created_by", .string, .required)
+            .field("sequence", .int, .required)
+            .field("cancelled_at", .datetime)
             .field("minutes_notes", .string)
             .field("minutes_decisions_json", .string)
             .field("minutes_status", .string)

@@ -15,6 +15,9 @@ public final class MeetingRecord: Model, @unchecked Sendable {
     @Field(key: "visible_to_customer") public var visibleToCustomer: Bool
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "created_by") public var createdBy: String
+    /// Bumped by every reschedule or cancellation: a calendar takes the invitation with the highest one (RFC 5545 SEQUENCE).
+    @Field(key: "sequence") public var sequence: Int
+    @OptionalField(key: "cancelled_at") public var cancelledAt: Date?
     @OptionalField(key: "minutes_notes") public var minutesNotes: String?
     @OptionalField(key: "minutes_decisions_json") public var minutesDecisionsJSON: String?
     @OptionalField(key: "minutes_status") public var minutesStatus: MinutesStatus?
@@ -36,7 +39,7 @@ public final class MeetingRecord: Model, @unchecked Sendable {
         return Meeting(
             id: id, projectID: projectID, title: title, startsAt: startsAt, durationMinutes: durationMinutes, videoLink: videoLink,
             agenda: try Self.list(agendaJSON, id: id, column: "agenda_json"), visibleToCustomer: visibleToCustomer, createdAt: createdAt,
-            minutes: minutes)
+            minutes: minutes, sequence: sequence, cancelledAt: cancelledAt)
     }
 
     static func list(_ json: String, id: UUID, column: String) throws -> [String] {

@@ -22,12 +22,7 @@ enum MeetingActions {
         let duration = try Validate.range(input.durationMinutes, durations, field: "durationMinutes")
         let videoLink = try Validate.link(input.videoLink, field: "videoLink")
         let visible = input.visibleToCustomer ?? true
-        let given = try input.agenda.map { lines in
-            guard lines.count <= maxAgendaLines else {
-                throw DomainError.validation(field: "agenda", rule: .tooMany(maxAgendaLines, unit: "entries"))
-            }
-            return try lines.enumerated().map { try Validate.text($1, field: "agenda[\($0)]", max: 300) }
-        }
+        let given = try input.agenda.map { try agendaLines($0) }
         guard let project = try await ProjectRecord.find(projectID, on: ctx.db) else { throw DomainError.notFound }
         let agenda: [String]
         if let given { agenda = given } else { agenda = try await MeetingAgenda.draft(project: project, customerVisible: visible, in: ctx) }
@@ -42,6 +37,7 @@ enum MeetingActions {
         record.visibleToCustomer = visible
         record.createdAt = ctx.now
         record.createdBy = actor(ctx)
+        record.sequence = 0
         return try await ctx.write { db in
             try await record.create(on: db)
             return try record.domain(actionItems: [])
@@ -67,7 +63,7 @@ enum MeetingActions {
         return try await ctx.write { db in
             try await RowLock.lock(MeetingRecord.schema, id: meetingID, on: db)
             guard let record = try await MeetingStore.record(meetingID, on: db) else { throw DomainError.notFound }
-            try MinutesFlow.requireEditable(try record.domain(actionItems: []).minutes)
+            try MinutesFlow.requireEditable(try record.domain(actionItems: []))
             record.minutesNotes = notes
             record.minutesDecisionsJSON = JSONList.encode(decisions)
             record.minutesStatus = .awaitingConfirmation

@@ -16,9 +16,11 @@ enum MeetingPageView {
             status = c.t("meetings.status.confirmed", confirmer ?? "—", meeting.minutes?.confirmedAt.map { c.date($0, in: tz) } ?? "—")
         }
         let minutesBlock: HTML =
-            meeting.minutes?.status == .confirmed
-            ? "\(meeting.minutes.map { MeetingViews.minutes(c, $0) } ?? .empty)\(doneButtons(c, meeting))<p class=\"hint\">\(c.t("meetings.confirmedLocked"))</p>"
-            : editor(c, meeting, form: form, blankRows: blankRows)
+            meeting.isCancelled
+            ? "<p class=\"tag cancelled\">\(c.t("meetings.cancelled"))</p>"
+            : meeting.minutes?.status == .confirmed
+                ? "\(meeting.minutes.map { MeetingViews.minutes(c, $0) } ?? .empty)\(doneButtons(c, meeting))<p class=\"hint\">\(c.t("meetings.confirmedLocked"))</p>"
+                : editor(c, meeting, form: form, blankRows: blankRows)
         return """
             <p><a href="\(PagePath.project(meeting.projectID))">\(project.name)</a></p>
             <h1>\(meeting.title)</h1>
@@ -78,7 +80,8 @@ enum MeetingSection {
         let rows: [HTML] = meetings.map { meeting in
             """
             <li class="meeting"><a href="\(PagePath.meeting(meeting.id))">\(meeting.title)</a> <span class="date">\(MeetingTime.text(meeting.startsAt, timeZone: timeZone))</span> \
-            <span class="tag">\(c.t(meeting.visibleToCustomer ? "meetings.visible" : "meetings.internal"))</span> \
+            <span class="tag">\(c.t(meeting.visibleToCustomer ? "meetings.visible" : "meetings.internal"))</span>\
+            \(meeting.isCancelled ? "<span class=\"tag cancelled\">\(c.t("meetings.cancelled"))</span>" as HTML : .empty) \
             <span class="muted">\(meeting.minutes.map { c.t("meetings.status.\($0.status == .confirmed ? "confirmed" : "awaiting_confirmation")", "", "") } ?? "")</span></li>
             """
         }

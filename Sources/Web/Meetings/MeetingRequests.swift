@@ -22,3 +22,15 @@ struct MinutesRequest: Decodable, Sendable {
     var decisions: [String]
     var actionItems: [Item]
 }
+
+/// `PATCH /api/v1/meetings/{id}` (ours): reschedule (any of the create fields) or call off (`cancelled: true`), until
+/// the meeting has minutes.
+struct UpdateMeetingRequest: Decodable, Sendable {
+    var title: String?
+    var startsAt: String?
+    var durationMinutes: Int?
+    var videoLink: String?
+    var agenda: [String]?
+    var visibleToCustomer: Bool?
+    var cancelled: Bool?
+}

@@ -13,6 +13,9 @@ struct MeetingResponse: Encodable {
     var agenda: [String]
     var visibleToCustomer: Bool
     var createdAt: Date
+    var sequence: Int
+    var cancelled: Bool
+    var cancelledAt: Date?
     var minutes: MinutesResponse?
 
     init(_ meeting: Meeting, confirmer: PersonRef? = nil) {
@@ -26,6 +29,9 @@ struct MeetingResponse: Encodable {
         agenda = meeting.agenda
         visibleToCustomer = meeting.visibleToCustomer
         createdAt = meeting.createdAt
+        sequence = meeting.sequence
+        cancelled = meeting.isCancelled
+        cancelledAt = meeting.cancelledAt
         minutes = meeting.minutes.map { MinutesResponse($0, meetingID: meeting.id, confirmer: confirmer) }
     }
 }

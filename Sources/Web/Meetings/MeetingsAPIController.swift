@@ -10,6 +10,7 @@ struct MeetingsAPIController {
         api.endpoint(.POST, "projects", ":projectID", "meetings", rule: .projectTeam, surface: .api, use: create)
         api.endpoint(.GET, "projects", ":projectID", "meetings", rule: .projectView, surface: .api, use: list)
         api.endpoint(.GET, "meetings", ":meetingID", rule: .projectView, surface: .api, use: show)
+        api.endpoint(.PATCH, "meetings", ":meetingID", rule: .projectTeam, surface: .api, use: update)
         api.endpoint(.PUT, "meetings", ":meetingID", "minutes", rule: .projectTeam, surface: .api, use: writeMinutes)
         api.endpoint(.POST, "meetings", ":meetingID", "minutes", "confirm", rule: .projectContact, surface: .api, use: confirm)
         api.endpoint(.POST, "action-items", ":actionItemID", "done", rule: .projectTeam, surface: .api, use: markDone)
@@ -38,6 +39,14 @@ struct MeetingsAPIController {
     @Sendable func show(req: Request) async throws -> Response {
         let meeting = try await req.authorizedMeeting()
         return JSON.response(MeetingResponse(meeting, confirmer: try await Self.confirmer(meeting, on: req.db)))
+    }
+
+    /// Reschedules or calls off a meeting without minutes (200); 409 once it has minutes or is cancelled.
+    @Sendable func update(req: Request) async throws -> Response {
+        let meeting = try await req.authorizedMeeting()
+        let updated = try await MeetingActions.update(
+            JSON.decode(UpdateMeetingRequest.self, from: req), meetingID: meeting.id, clearing: JSON.nullKeys(from: req), in: req.context)
+        return JSON.response(MeetingResponse(updated))
     }
 
     /// Writes the minutes (200, `awaiting_confirmation`); 409 once confirmed.

@@ -11,16 +11,16 @@ struct PortalMeetings: Sendable {
     var actionItems: [ActionItem] = []
 
     static func load(projectID: UUID, now: Date, on db: any Database) async throws -> PortalMeetings {
-        let meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: true, on: db)
+        let meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: true, on: db).filter { !$0.isCancelled }
         return PortalMeetings(
             upcoming: meetings.filter { $0.endsAt >= now },
             awaiting: meetings.filter { $0.minutes?.status == .awaitingConfirmation },
             actionItems: try await MeetingStore.waitingOnCustomer(projectID: projectID, on: db))
     }
 
-    /// Rows for the "waiting on you" list.
-    func waitingRows(_ c: PageContext) -> [HTML] {
-        awaiting.map { "<li><a href=\"#meeting-\($0.id.uuidString)\">\(c.t("portal.waitMinutes", $0.title))</a></li>" }
+    /// Rows for the "waiting on you" list; `anchorsOn` is the project page the links lead to (empty: this page).
+    func waitingRows(_ c: PageContext, anchorsOn page: String = "") -> [HTML] {
+        awaiting.map { "<li><a href=\"\(url: "\(page)#minutes-\($0.id.uuidString)")\">\(c.t("portal.waitMinutes", $0.title))</a></li>" }
             + actionItems.map { "<li class=\"waiting-action-item\">\(c.t("portal.waitActionItem", $0.title, $0.dueDate.description))</li>" }
     }
 
