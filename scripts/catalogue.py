@@ -473,6 +473,8 @@ T = {
  "portal.waitActionItem": ("“{0}” (due {1})", "「{0}」（截止 {1}）"),
  "notice.minutes": ("Thank you! The minutes are confirmed.", "谢谢！会议纪要已确认。"),
  "meetings.cancelled": ("Cancelled", "已取消"),
+ "meetings.confirmQuestion": ("Confirm that the minutes of “{0}” record what was agreed?", "确认「{0}」的会议纪要如实记录了双方的约定吗？"),
+ "meetings.confirmYes": ("Yes, confirm", "确认"),
 }
 root = pathlib.Path(__file__).resolve().parent.parent / "Sources/Web/Resources"
 for index, name in enumerate(["en", "zh-Hans"]):

@@ -39,7 +39,8 @@ import Vapor
             #expect(reply.location == "/meetings/\(try meeting.requireID().uuidString)")
             let page = try await world.send(.GET, "/meetings/\(try meeting.requireID())", api: false, as: .owner)
             #expect(page.body.contains("2026-12-03 10:00"))
-            #expect(page.body.contains("签署范围版本 1"))
+            #expect(page.body.contains("<ol class=\"agenda\"><li>签署范围版本 1</li>"))
+            #expect(!page.body.contains("Web.HTML"))
             #expect(page.body.contains("href=\"https://meet.example.com/k\""))
             let project = try await world.send(.GET, "/projects/\(world.projectA)", api: false, as: .owner)
             #expect(project.body.contains("Kick-off"))
@@ -95,8 +96,15 @@ import Vapor
             #expect(portal.body.contains("确认纪要"))
             #expect(portal.body.contains("action=\"/portal/meetings/\(id)/confirm\""))
             #expect(portal.body.contains("加入视频会议"))
-            // when
-            let reply = try await world.send(.POST, "/portal/meetings/\(id)/confirm", api: false, as: .viewerA)
+            #expect(portal.body.contains("<li>Go with the green theme</li>"))
+            #expect(portal.body.contains("<ol class=\"agenda\"><li>"))
+            #expect(!portal.body.contains("Web.HTML"))
+            // when the contact presses "confirm", is asked once more, and confirms
+            let asked = try await world.send(.POST, "/portal/meetings/\(id)/confirm", api: false, as: .viewerA)
+            #expect(asked.status == .ok)
+            #expect(asked.body.contains("确认「Weekly call」的会议纪要如实记录了双方的约定吗？"))
+            #expect(try await MeetingRecord.query(on: app.db).first()?.minutesStatus == .awaitingConfirmation)
+            let reply = try await world.send(.POST, "/portal/meetings/\(id)/confirm", api: false, as: .viewerA, form: ["confirm": "yes"])
             // then
             #expect(reply.status == .seeOther)
             #expect(reply.location == "/portal/projects/\(world.projectA)?done=minutes#notice")

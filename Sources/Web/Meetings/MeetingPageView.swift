@@ -85,9 +85,11 @@ enum MeetingSection {
             <span class="muted">\(meeting.minutes.map { c.t("meetings.status.\($0.status == .confirmed ? "confirmed" : "awaiting_confirmation")", "", "") } ?? "")</span></li>
             """
         }
+        let list: HTML =
+            rows.isEmpty ? "<p class=\"empty\">\(c.t("meetings.none"))</p>" : "<h3>\(c.t("meetings.upcoming"))</h3><ul class=\"list\">\(rows)</ul>"
         return """
             <section class="card" id="meetings"><h2>\(c.t("meetings.title"))</h2>\
-            \(rows.isEmpty ? "<p class=\"empty\">\(c.t("meetings.none"))</p>" : "<h3>\(c.t("meetings.upcoming"))</h3><ul class=\"list\">\(rows)</ul>")\
+            \(list)\
             <details\(form?.form == "schedule-meeting" ? " open" : "")><summary>\(c.t("meetings.schedule"))</summary>\(c.form(
                 action: "\(PagePath.projectMeetings(projectID))", cssClass: "schedule-meeting",
                 """

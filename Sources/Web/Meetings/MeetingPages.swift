@@ -94,8 +94,20 @@ struct MeetingPages {
         return Layout.redirect("\(PagePath.meeting(item.meetingID))#minutes")
     }
 
+    /// The first submit asks once more (`PortalConfirm`, showing what is confirmed); the second confirms and thanks.
     @Sendable func confirm(req: Request) async throws -> Response {
         let meeting = try await req.authorizedMeeting()
+        let form = try FormInput.decode(PortalConfirm.Form.self, from: req)
+        guard form.confirmed else {
+            // Refuse what cannot be confirmed before asking, so the question never promises what fails.
+            try MinutesFlow.requireConfirmable(meeting.minutes)
+            let c = try await PageContext.make(req)
+            return Layout.page(
+                c, title: c.t("portal.confirmTitle"),
+                PortalConfirm.render(
+                    c, action: req.url.path, question: c.t("meetings.confirmQuestion", meeting.title), button: c.t("meetings.confirmYes"),
+                    comment: nil, back: "\(PagePath.portalProject(meeting.projectID))#minutes-\(meeting.id.uuidString)"))
+        }
         _ = try await MeetingActions.confirm(meetingID: meeting.id, in: req.context)
         return Layout.redirect("\(PagePath.portalProject(meeting.projectID))?done=\(PortalNotice.minutes.rawValue)#notice")
     }

@@ -27,7 +27,8 @@ enum MeetingTime {
 enum MeetingViews {
     static func agenda(_ c: PageContext, _ meeting: Meeting) -> HTML {
         let lines: [HTML] = meeting.agenda.map { "<li>\($0)</li>" }
-        return "<h3>\(c.t("meetings.agenda"))</h3>\(lines.isEmpty ? "<p class=\"empty\">—</p>" : "<ol class=\"agenda\">\(lines)</ol>")"
+        let list: HTML = lines.isEmpty ? "<p class=\"empty\">—</p>" : "<ol class=\"agenda\">\(lines)</ol>"
+        return "<h3>\(c.t("meetings.agenda"))</h3>\(list)"
     }
 
     static func videoLink(_ c: PageContext, _ meeting: Meeting) -> HTML {
@@ -45,10 +46,12 @@ enum MeetingViews {
             return
                 "<li class=\"action-item\" data-owner=\"\(item.owner.rawValue)\">\(item.title) · \(c.t("meetings.owner.\(item.owner.rawValue)")) · \(item.dueDate.description)\(state)</li>"
         }
+        let decisionList: HTML = decisions.isEmpty ? "<p class=\"empty\">—</p>" : "<ul>\(decisions)</ul>"
+        let itemList: HTML = items.isEmpty ? "<p class=\"empty\">—</p>" : "<ul class=\"action-items\">\(items)</ul>"
         return """
             <div class="minutes"><p class="notes">\(minutes.notes)</p>\
-            <h4>\(c.t("meetings.decisionsShown"))</h4>\(decisions.isEmpty ? "<p class=\"empty\">—</p>" : "<ul>\(decisions)</ul>")\
-            <h4>\(c.t("meetings.actionItems"))</h4>\(items.isEmpty ? "<p class=\"empty\">—</p>" : "<ul class=\"action-items\">\(items)</ul>")</div>
+            <h4>\(c.t("meetings.decisionsShown"))</h4>\(decisionList)\
+            <h4>\(c.t("meetings.actionItems"))</h4>\(itemList)</div>
             """
     }
 }

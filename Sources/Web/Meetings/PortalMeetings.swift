@@ -47,10 +47,13 @@ struct PortalMeetings: Sendable {
                 """
         }
         guard !upcomingRows.isEmpty || !awaitingRows.isEmpty else { return .empty }
+        let upcomingList: HTML =
+            upcomingRows.isEmpty ? .empty : "<h3>\(c.t("meetings.upcoming"))</h3><ul class=\"list\">\(upcomingRows)</ul>"
+        let awaitingList: HTML = awaitingRows.isEmpty ? .empty : "<h3>\(c.t("meetings.awaitingYou"))</h3>\(awaitingRows)"
         return """
             <section class="card no-print" id="meetings"><h2>\(c.t("meetings.title"))</h2>\
-            \(upcomingRows.isEmpty ? HTML.empty : "<h3>\(c.t("meetings.upcoming"))</h3><ul class=\"list\">\(upcomingRows)</ul>")\
-            \(awaitingRows.isEmpty ? HTML.empty : "<h3>\(c.t("meetings.awaitingYou"))</h3>\(awaitingRows)")</section>
+            \(upcomingList)\
+            \(awaitingList)</section>
             """
     }
 }
