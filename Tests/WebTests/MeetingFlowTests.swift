@@ -277,4 +277,25 @@ import Vapor
             #expect(moved.status == .conflict)
         }
     }
+
+    @Test func minutesChangedInTheDatabaseAfterConfirmationFailAuditVerify() async throws {
+        try await withTestApp { app, _ in
+            // given confirmed minutes
+            let world = try await World.make(app)
+            let id = try #require(try await Self.schedule(world).string("id"))
+            _ = try await world.client.json(.PUT, "/api/v1/meetings/\(id)/minutes", token: world.ownerToken, body: Self.minutes)
+            let approver = try #require(try await world.token(.approverA))
+            _ = try await world.client.json(.POST, "/api/v1/meetings/\(id)/minutes/confirm", token: approver)
+            #expect(try await world.client.json(.GET, "/api/v1/audit/verify", token: world.ownerToken).json["ok"] as? Bool == true)
+            // when someone edits the notes behind the app's back
+            let meetingID = try #require(UUID(uuidString: id))
+            let row = try #require(try await MeetingRecord.find(meetingID, on: app.db))
+            row.minutesNotes = "We agreed on a discount."
+            try await row.update(on: app.db)
+            // then verify names the meeting
+            let verify = try await world.client.json(.GET, "/api/v1/audit/verify", token: world.ownerToken)
+            #expect(verify.json["ok"] as? Bool == false)
+            #expect(verify.string("problem")?.contains("meeting \(id.lowercased())") == true, "\(verify.body)")
+        }
+    }
 }
