@@ -43,6 +43,8 @@ extension World {
             case ":integrationID": parts.append(try await freshIntegration())
             case ":reportID": parts.append(try await freshReport(published: !hidden).uuidString)
             case ":feedbackToken": parts.append(try await freshFeedbackToken(kind: .acknowledge))
+            case ":meetingID": parts.append(try await freshMeeting(visible: !hidden))
+            case ":actionItemID": parts.append(try await freshCustomerActionItem(visible: !hidden))
             case ":baselineID":
                 let reply = try await client.json(.POST, "/api/v1/projects/\(projectA)/baselines", token: ownerToken, body: ["name": "matrix"])
                 guard let id = reply.string("id") else { return nil }
@@ -84,6 +86,27 @@ extension World {
 
     private func freshMilestone(visible: Bool) async throws -> String {
         try await freshObject("/api/v1/projects/\(projectA)/milestones", ["name": "Temp", "dueDate": "2026-12-10", "visibleToCustomer": visible])
+    }
+
+    /// A new meeting of project A (each walk gets its own: confirming freezes a meeting's minutes).
+    public func freshMeeting(visible: Bool) async throws -> String {
+        try await freshObject(
+            "/api/v1/projects/\(projectA)/meetings",
+            ["title": "Matrix", "startsAt": "2026-12-03T09:00:00Z", "durationMinutes": 30, "agenda": [String](), "visibleToCustomer": visible])
+    }
+
+    /// A customer's action item in the minutes of a new meeting of project A.
+    public func freshCustomerActionItem(visible: Bool) async throws -> String {
+        let meeting = try await freshMeeting(visible: visible)
+        let reply = try await client.json(
+            .PUT, "/api/v1/meetings/\(meeting)/minutes", token: ownerToken,
+            body: [
+                "notes": "", "decisions": [String](),
+                "actionItems": [["title": "Send the logo", "owner": "customer", "dueDate": "2026-12-05"]],
+            ])
+        let items = reply.json["actionItems"] as? [[String: any Sendable]]
+        guard let id = items?.first?["id"] as? String else { throw Failure("could not write minutes: \(reply.body)") }
+        return id
     }
 
     private func freshObject(_ path: String, _ body: [String: any Sendable]) async throws -> String {

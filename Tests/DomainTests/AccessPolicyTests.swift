@@ -143,7 +143,7 @@ let accessTable: [AccessExpectation] = [
     .init(rule: .projectAudit, caller: .approver, visible: A, hidden: N),
     .init(rule: .projectAudit, caller: .viewer, visible: F, hidden: N),
     .init(rule: .projectAudit, caller: .stranger, visible: N, hidden: N),
-    // projectContact: contacts invited to the project, approving or not; team members are forbidden
+    // projectContact: invited contacts, approving or not, on customer-visible objects; team members are forbidden
     .init(rule: .projectContact, caller: .anonymous, visible: U, hidden: U),
     .init(rule: .projectContact, caller: .owner, visible: F, hidden: F),
     .init(rule: .projectContact, caller: .manager, visible: F, hidden: F),

@@ -66,7 +66,7 @@ import Vapor
                     continue
                 }
                 let hasHideableObject = route.path.contains {
-                    [":milestoneID", ":deliverableID", ":workItemID", ":fileID", ":reportID"].contains($0.description)
+                    [":milestoneID", ":deliverableID", ":workItemID", ":fileID", ":reportID", ":meetingID", ":actionItemID"].contains($0.description)
                 }
                 for hidden in hasHideableObject ? [false, true] : [false] {
                     for who in World.Who.allCases {

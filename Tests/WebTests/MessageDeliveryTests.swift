@@ -10,8 +10,10 @@ import Vapor
 /// What a message sends: one e-mail per invited contact who prefers e-mail, in that contact's language; nothing for
 /// an internal message or a contact who prefers the phone.
 @Suite struct MessageDeliveryTests {
+    /// The rows a message queued for contacts (the team's notices, keyed `…-member-<id>`, are left out).
     func messageRows(_ app: Application) async throws -> [OutboxRecord] {
         try await OutboxRecord.query(on: app.db).filter(\.$idempotencyKey =~ "message-").sort(\.$recipient).all()
+            .filter { !$0.idempotencyKey.contains("-member-") }
     }
 
     func post(_ world: World, as who: World.Who, body: String, visibility: String) async throws -> Reply {
@@ -97,6 +99,8 @@ import Vapor
             let world = try await World.make(app)
             #expect(try await post(world, as: .viewerA, body: "a question", visibility: "customer").status == .created)
             #expect(try await messageRows(app).isEmpty)
+            let told = try await OutboxRecord.query(on: app.db).all().filter { $0.idempotencyKey.contains("-member-") }
+            #expect(told.count == 3, "each active member is told of the contact's message")
         }
     }
 

@@ -25,6 +25,8 @@ import TestSupport
         (CreateIntegrationRequest.self, "CreateIntegrationRequest"),
         (DraftStatusReportRequest.self, "DraftStatusReportRequest"), (UpdateStatusReportRequest.self, "UpdateStatusReportRequest"),
         (StatusReportFeedbackRequest.self, "StatusReportFeedbackRequest"),
+        (CreateMeetingRequest.self, "CreateMeetingRequest"), (MinutesRequest.self, "MinutesRequest"),
+        (UpdateMeetingRequest.self, "UpdateMeetingRequest"),
     ]
 
     static func keys(_ type: any Decodable.Type) -> [String] {

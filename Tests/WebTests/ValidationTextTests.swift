@@ -20,7 +20,7 @@ import Vapor
         .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid, .unschedulable, .type("a string", null: false),
         .fileForm("the upload is not valid multipart/form-data"), .fileChoose, .fileEmpty, .wrongCurrentPassword,
         .scopeChangesComment, .timeOfDay,
-        .webhookURL, .privateAddress, .beforePeriodStart,
+        .webhookURL, .privateAddress, .beforePeriodStart, .instant,
     ]
 
     static func listed(_ rule: ValidationRule) -> Bool {
@@ -31,7 +31,7 @@ import Vapor
             .nonWorkingClash, .lagNeedsDependency, .zoom, .baseline, .jsonObject, .json, .cursor, .required, .notAllowed, .invalid,
             .unschedulable, .type, .fileForm, .fileChoose, .fileEmpty, .wrongCurrentPassword,
             .scopeChangesComment, .timeOfDay,
-            .webhookURL, .privateAddress, .beforePeriodStart:
+            .webhookURL, .privateAddress, .beforePeriodStart, .instant:
             true
         case .unlisted: false
         }

@@ -26,7 +26,8 @@ public enum AccessRule: String, CaseIterable, Sendable {
     case projectApprove
     /// Members and approving contacts: the project's audit trail.
     case projectAudit
-    /// Contacts invited to the project, approving or not (their own answers, such as feedback on a report); members 403.
+    /// Contacts invited to the project, approving or not, on customer-visible objects (members 403): their own
+    /// answers, such as feedback on a report, and confirming a meeting's minutes, which record what both sides said.
     case projectContact
 
     /// Whether the rule is decided against a project (and so needs the target loaded first).

@@ -54,6 +54,8 @@ public struct AuditedRecord: Sendable, Equatable {
     public enum Kind: String, Sendable {
         case scopeVersion = "scope_version"
         case deliverable
+        /// A meeting's minutes, confirmed by a contact (`HistoryAction.minutesConfirmed`, `MinutesContent`).
+        case meeting
     }
 
     public var kind: Kind
@@ -77,7 +79,7 @@ public struct AuditedRecord: Sendable, Equatable {
     /// True when the record shows a decision that some entry must record.
     var showsDecision: Bool {
         switch kind {
-        case .scopeVersion: decidedAt != nil
+        case .scopeVersion, .meeting: decidedAt != nil
         case .deliverable: status == "accepted" || status == "returned"
         }
     }

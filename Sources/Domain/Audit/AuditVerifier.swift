@@ -25,7 +25,9 @@ public enum AuditVerifier {
     }
 
     static func firstRecordProblem(_ entries: [AuditEntry], _ records: [AuditedRecord]) -> AuditProblem? {
-        let vouching: Set = [AuditContent.scopeSignOff, AuditContent.deliverableAccept, AuditContent.deliverableReturn]
+        let vouching: Set = [
+            AuditContent.scopeSignOff, AuditContent.deliverableAccept, AuditContent.deliverableReturn, HistoryAction.minutesConfirmed,
+        ]
         var latest: [UUID: AuditEntry] = [:]
         for entry in entries where vouching.contains(entry.action) { latest[entry.objectID] = entry }
         let byID = Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -48,6 +50,8 @@ public enum AuditVerifier {
             statuses = ["signed_off", "superseded"]
         case AuditContent.deliverableAccept:
             statuses = ["accepted"]
+        case HistoryAction.minutesConfirmed:
+            statuses = [MinutesStatus.confirmed.rawValue]
         default:
             // A returned deliverable is resubmitted by design, and the submission overwrites the very fields the
             // return vouched for (note, link, the decision). So its content is compared only while the row still

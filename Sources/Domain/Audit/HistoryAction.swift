@@ -12,11 +12,15 @@ public enum HistoryAction {
     public static let contactDeleted = "contact.deleted"
     public static let contactDeactivated = "contact.deactivated"
     public static let contactReactivated = "contact.reactivated"
+    /// A contact confirmed a meeting's minutes (audited like a sign-off: the entry holds the minutes' hash).
+    public static let minutesConfirmed = "meeting.minutes_confirmed"
+    /// The team marked a customer's action item done.
+    public static let actionItemDone = "action_item.done"
 
     /// Every correction action, for the history's sentences (each has `activity.<action>` in the catalogue).
     public static let all = [
         projectStatusChanged, projectArchived, projectUnarchived, milestoneDeleted, deliverableDeleted, workItemDeleted, contactDeleted,
-        contactDeactivated, contactReactivated,
+        contactDeactivated, contactReactivated, minutesConfirmed, actionItemDone,
     ]
 
     /// How a team member is named as an entry's actor.

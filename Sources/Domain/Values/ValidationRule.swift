@@ -58,6 +58,8 @@ public enum ValidationRule: Equatable, Sendable {
     case privateAddress
     /// A report period that ends before it starts (named on `periodEnd`).
     case beforePeriodStart
+    /// Not a strict RFC 3339 instant (`2026-12-01T09:00:00Z`, `…+08:00`).
+    case instant
     /// A value of the wrong kind; `kind` is the English description ("a string", "a whole number").
     case type(String, null: Bool)
     case timeOfDay
@@ -115,6 +117,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .webhookURL: "must be an https URL with a host"
         case .privateAddress: "must not lead to a loopback, private or link-local address"
         case .beforePeriodStart: "must not be before periodStart"
+        case .instant: "must be an RFC 3339 instant such as 2026-12-01T09:00:00Z"
         case .unlisted(let message): message
         }
     }
@@ -167,6 +170,7 @@ public enum ValidationRule: Equatable, Sendable {
         case .webhookURL: "validation.webhookURL"
         case .privateAddress: "validation.privateAddress"
         case .beforePeriodStart: "validation.beforePeriodStart"
+        case .instant: "validation.instant"
         }
     }
 

@@ -27,5 +27,6 @@ public enum AllMigrations {
         CreateStatusReports(),
         CreateCalendarFeedsAndOutboxAttachment(),
         CreateMessages(),
+        CreateMeetings(),
     ]
 }

@@ -22,7 +22,16 @@ enum AuditedRecords {
                 decidedBy: deliverable.decidedBy.map(AuditContent.contactActor), decidedAt: deliverable.decidedAt,
                 contentHash: AuditChain.contentHash(deliverable.auditContent(files: deliverableFiles[try deliverable.requireID()] ?? [])))
         }
-        return scopes + deliverables
+        let meetingRows = try await MeetingRecord.query(on: db).all()
+        let items = try await MeetingStore.actionItems(meetingIDs: try meetingRows.map { try $0.requireID() }, on: db)
+        let meetings = try meetingRows.map { row in
+            let meeting = try row.domain(actionItems: items[try row.requireID()] ?? [])
+            return AuditedRecord(
+                kind: .meeting, id: meeting.id, status: row.minutesStatus?.rawValue ?? "none",
+                decidedBy: row.minutesConfirmedBy.map(AuditContent.contactActor), decidedAt: row.minutesConfirmedAt,
+                contentHash: AuditChain.contentHash(MinutesContent.fields(meeting)))
+        }
+        return scopes + deliverables + meetings
     }
 }
 

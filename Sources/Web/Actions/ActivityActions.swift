@@ -30,6 +30,10 @@ enum ActivityActions {
             }
         }
         for version in versions { labels[try version.requireID()] = String(version.number) }
+        for meeting in try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: false, on: ctx.db) {
+            labels[meeting.id] = meeting.title
+            for item in meeting.minutes?.actionItems ?? [] { labels[item.id] = item.title }
+        }
         var entries = try await ActivityStore.entries(projectID: projectID, on: ctx.db)
         if customerView {
             let visibility = plan.customerVisibility

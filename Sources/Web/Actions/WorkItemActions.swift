@@ -38,6 +38,26 @@ struct UpdateWorkItemRequest: Decodable {
 /// Work items: dates, owner, dependencies (cycle-checked), progress (recorded for the burn-up chart).
 enum WorkItemActions {
     static func create(_ input: CreateWorkItemRequest, projectID: UUID, in ctx: ActionContext) async throws -> WorkItem {
+        let (record, dependencies, start, due) = try prepare(input, projectID: projectID, now: ctx.now)
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
+        try await FarDateCheck.require([("startDate", start), ("dueDate", due)], projectID: projectID, confirmed: input.confirm, on: ctx.db)
+        return try await ctx.writePlan(projectID: projectID) { db in
+            try await insert(record, dependencies: dependencies, projectID: projectID, on: db)
+        }
+    }
+
+    /// `create` inside a caller's transaction that bumps the plan's revision itself (`writePlan`, or
+    /// `writeAudited(planOf:)`): the same checks and the same insert, for work that other use cases make (a
+    /// confirmed meeting's action items). Dates far outside the project are not asked about: the caller agreed them.
+    static func create(_ input: CreateWorkItemRequest, projectID: UUID, now: Date, inPlanWrite db: any Database) async throws -> WorkItem {
+        let (record, dependencies, _, _) = try prepare(input, projectID: projectID, now: now)
+        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: db)
+        return try await insert(record, dependencies: dependencies, projectID: projectID, on: db)
+    }
+
+    private static func prepare(
+        _ input: CreateWorkItemRequest, projectID: UUID, now: Date
+    ) throws -> (WorkItemRecord, [WorkItem.Dependency], LocalDate, LocalDate) {
         let record = WorkItemRecord()
         record.projectID = projectID
         record.title = try Validate.text(input.title, field: "title")
@@ -53,17 +73,18 @@ enum WorkItemActions {
         record.isKey = input.isKey ?? false
         record.progress = 0
         record.status = WorkItemStatus.todo
-        record.createdAt = ctx.now
+        record.createdAt = now
         record.id = UUID()
-        let dependencies = try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags)
-        try await checkReferences(assignee: input.assigneeId, milestone: input.milestoneId, projectID: projectID, on: ctx.db)
-        try await FarDateCheck.require([("startDate", start), ("dueDate", due)], projectID: projectID, confirmed: input.confirm, on: ctx.db)
-        return try await ctx.writePlan(projectID: projectID) { db in
-            try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
-            try await record.create(on: db)
-            try await PlanStore.setDependencies(dependencies, of: try record.requireID(), projectID: projectID, isNew: true, on: db)
-            return try record.domain(dependencies: dependencies)
-        }
+        return (record, try dependencyList(input.dependsOn ?? [], lags: input.dependencyLags), start, due)
+    }
+
+    private static func insert(
+        _ record: WorkItemRecord, dependencies: [WorkItem.Dependency], projectID: UUID, on db: any Database
+    ) async throws -> WorkItem {
+        try await checkDependenciesExist(dependencies, projectID: projectID, on: db)
+        try await record.create(on: db)
+        try await PlanStore.setDependencies(dependencies, of: try record.requireID(), projectID: projectID, isNew: true, on: db)
+        return try record.domain(dependencies: dependencies)
     }
 
     /// Applies the fields `input` names to the item as it is stored when the transaction runs (the row is

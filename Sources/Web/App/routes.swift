@@ -21,5 +21,6 @@ func routes(_ app: Application) throws {
     MessagesAPIController().register(api)
     IntegrationsAPIController().register(api)
     StatusReportsAPIController().register(api)
+    MeetingsAPIController().register(api)
     registerPages(app)
 }

@@ -48,6 +48,11 @@ enum PagePath: CustomStringConvertible, Sendable {
     case portalStatusReport(UUID)
     case portalStatusReportFeedback(UUID)
     case feedbackLink(String)
+    case projectMeetings(UUID)
+    case meeting(UUID)
+    case meetingMinutes(UUID)
+    case actionItemDone(UUID)
+    case portalMinutesConfirm(UUID)
 
     var description: String {
         switch self {
@@ -105,6 +110,11 @@ enum PagePath: CustomStringConvertible, Sendable {
         case .portalStatusReport(let id): "/portal/status-reports/\(id.uuidString)"
         case .portalStatusReportFeedback(let id): "/portal/status-reports/\(id.uuidString)/feedback"
         case .feedbackLink(let token): "/feedback/\(token)"
+        case .projectMeetings(let id): "/projects/\(id.uuidString)/meetings"
+        case .meeting(let id): "/meetings/\(id.uuidString)"
+        case .meetingMinutes(let id): "/meetings/\(id.uuidString)/minutes"
+        case .actionItemDone(let id): "/action-items/\(id.uuidString)/done"
+        case .portalMinutesConfirm(let id): "/portal/meetings/\(id.uuidString)/confirm"
         }
     }
 
@@ -135,6 +145,8 @@ enum PagePath: CustomStringConvertible, Sendable {
             (.projectStatusReports(id), "POST"), (.statusReport(id), "GET"), (.statusReport(id), "POST"), (.statusReportPublish(id), "POST"),
             (.portalStatusReport(id), "GET"), (.portalStatusReportFeedback(id), "POST"), (.feedbackLink("token"), "GET"),
             (.feedbackLink("token"), "POST"),
+            (.projectMeetings(id), "POST"), (.meeting(id), "GET"), (.meetingMinutes(id), "POST"), (.actionItemDone(id), "POST"),
+            (.portalMinutesConfirm(id), "POST"),
         ]
     }()
 }

@@ -23,7 +23,7 @@ struct PortalPages {
         let c = try await PageContext.make(req)
         let projects = try await ProjectActions.visibleProjects(in: req.context)
         if projects.count == 1, let only = projects.first { return Layout.redirect("\(PagePath.portalProject(try only.requireID()))") }
-        let model = try await PortalListModel.load(projects, on: req.db)
+        let model = try await PortalListModel.load(projects, now: req.now, on: req.db)
         return Layout.page(c, title: c.t("nav.myProjects"), PortalListView.render(c, model))
     }
 

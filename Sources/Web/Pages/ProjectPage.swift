@@ -62,6 +62,7 @@ enum ProjectPage {
             \(MetricsView.section(c, model.metrics, responseTargetHours: model.responseTargetHours, projectID: model.projectID))
             \(model.reports.teamSection(c, projectID: model.projectID, timeZone: model.timeZone))
             \(planBlocks)
+            \(MeetingSection.render(c, projectID: model.projectID, meetings: model.meetings, timeZone: model.timeZone, form: model.form))
             \(scopeSection(c, versions: model.versions, base: base, timeZone: model.timeZone, names: model.contactNames, files: model.files, form: model.form))
             \(milestoneSection(
                 c, milestones, base: base, names: model.contactNames, outlooks: outlooks, timeZone: model.timeZone, files: model.files, form: model.form))

@@ -21,4 +21,5 @@ func registerPages(_ app: Application) {
     MessagePages().register(app)
     IntegrationPages().register(app)
     StatusReportPages().register(app)
+    MeetingPages().register(app)
 }

@@ -14,11 +14,13 @@ struct PortalListModel {
         var waitingScope: Int?
         var waitingDeliverables: [String]
         var waitingCount: Int
+        /// Minutes to confirm and the customer's open action items (`PortalMeetings`).
+        var meetings = PortalMeetings()
     }
 
     var rows: [Row]
 
-    static func load(_ projects: [ProjectRecord], on db: any Database) async throws -> PortalListModel {
+    static func load(_ projects: [ProjectRecord], now: Date, on db: any Database) async throws -> PortalListModel {
         var rows: [Row] = []
         for project in projects {
             let projectID = try project.requireID()
@@ -26,13 +28,16 @@ struct PortalListModel {
             let details = AccessPolicy.shown(
                 try await MilestoneStore.details(projectID: projectID, onlyCustomerVisible: false, on: db), toCustomer: true)
             let deliverables = details.flatMap(\.deliverables)
-            let waiting = Waiting(scopes: scope.map { [$0.status] } ?? [], deliverables: deliverables.map(\.status))
+            let meetings = try await PortalMeetings.load(projectID: projectID, now: now, on: db)
+            let waiting = Waiting(
+                scopes: scope.map { [$0.status] } ?? [], deliverables: deliverables.map(\.status), minutesToConfirm: meetings.awaiting.count,
+                actionItems: meetings.actionItems.count)
             rows.append(
                 Row(
                     projectID: projectID, name: project.name, status: project.status,
                     waitingScope: scope.flatMap { ScopeFlow.canSignOff($0.status) ? $0.number : nil },
                     waitingDeliverables: deliverables.filter { DeliverableFlow.waitsOnCustomer($0.status) }.map(\.name),
-                    waitingCount: waiting.onCustomer))
+                    waitingCount: waiting.onCustomer, meetings: meetings))
         }
         return PortalListModel(rows: rows)
     }
@@ -44,6 +49,7 @@ enum PortalListView {
             var waiting: [HTML] = []
             if let number = row.waitingScope { waiting.append("<li>\(c.t("portal.waitScope", String(number)))</li>") }
             waiting += row.waitingDeliverables.map { "<li>\(c.t("portal.waitDeliverable", $0))</li>" }
+            waiting += row.meetings.waitingRows(c, anchorsOn: PagePath.portalProject(row.projectID).description)
             let body: HTML =
                 waiting.isEmpty
                 ? "<p class=\"muted nothing-waiting\">\(c.t("portal.nothingWaiting"))</p>"

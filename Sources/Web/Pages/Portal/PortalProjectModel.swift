@@ -52,6 +52,8 @@ struct PortalProjectModel {
     var outlooks: [UUID: MilestoneOutlook] = [:]
     /// The thank-you after a decision (`PortalNotice`), from the redirect that follows it.
     var notice: PortalNotice? = nil
+    /// Upcoming meetings, minutes to confirm and the customer's open action items.
+    var meetings = PortalMeetings()
 
     var chartsBase: String { "\(PagePath.portalProject(projectID))" }
 
@@ -105,6 +107,7 @@ struct PortalProjectModel {
         model.files = try await PageFiles.load(
             deliverables: milestones.flatMap(\.deliverables), versions: shownVersions, maxUploadBytes: 0, on: req.db)
         model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: true, on: req.db)
+        model.meetings = try await PortalMeetings.load(projectID: projectID, now: req.now, on: req.db)
         return model
     }
 
@@ -113,6 +116,7 @@ struct PortalProjectModel {
 /// The thanks a contact sees after a decision, named in the redirect's `?done=`.
 enum PortalNotice: String, Sendable {
     case signed, accepted, returned
+    case minutes
     case changesRequested = "changes"
 
     var key: String { "notice.\(rawValue)" }

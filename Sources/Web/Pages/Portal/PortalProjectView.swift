@@ -21,6 +21,7 @@ enum PortalProjectView {
             <p class="no-print"><a id="communication-link" href="\(PagePath.portalCommunication(model.projectID))">\(c.t("comms.portalLink"))</a></p></section>
             \(waiting(c, model))
             \(model.reports.portalSection(c))
+            \(model.meetings.section(c, timeZone: model.timeZone, canAct: model.preview == nil))
             \(planBlocks)
             <section class="card no-print" id="scope"><h2>\(c.t("scope.title"))</h2>\(scope(c, model))</section>
             <section class="card no-print" id="milestones"><h2>\(c.t("milestones.title"))</h2>\
@@ -64,6 +65,7 @@ enum PortalProjectView {
                 model.canApprove ? c.t("portal.waitDeliverable", deliverable.name) : c.t("portal.waitDeliverableOther", deliverable.name, approvers)
             rows.append("<li><a href=\"#d-\(deliverable.id.uuidString)\">\(text)</a></li>")
         }
+        rows += model.meetings.waitingRows(c)
         var body: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("portal.nothingWaiting"))</p>" : "<ul>\(rows)</ul>"
         if !model.canApprove {
             let who = model.approvers.isEmpty ? c.t("portal.noApprover") : c.t("portal.whoApproves", approvers)

@@ -32,6 +32,8 @@ struct ProjectPageModel {
     /// The project's figures, and the reply target of its communication plan (nil without a plan).
     var metrics: ProjectMetrics? = nil
     var responseTargetHours: Int? = nil
+    /// The project's meetings not yet over, earliest first.
+    var meetings: [Meeting] = []
 
     var base: String { "\(PagePath.project(projectID))" }
 
@@ -66,6 +68,8 @@ struct ProjectPageModel {
         model.metrics = try await MetricsActions.metrics(of: project, in: req.context)
         model.responseTargetHours = try await CommunicationPlanStore.find(projectID: projectID, on: req.db)?.plan.responseTargetHours
         model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: false, on: req.db)
+        model.meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: false, on: req.db)
+            .filter { $0.endsAt >= req.now || $0.minutes?.status != .confirmed }
         return model
     }
 }
