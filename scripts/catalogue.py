@@ -432,6 +432,7 @@ T = {
  "deliveries.status.failed": ("Failed", "失败"),
     # --- issue 9: communication plan (lead) ---
  "comms.title": ("Communication plan", "沟通计划"),
+ "comms.regularMeeting": ("Regular meeting", "例会"),
  "comms.agree": ("What we agreed with the customer", "与顾客约定的沟通方式"),
  "comms.noneYet": ("No plan is agreed yet. Suggested below: a weekly report and replies within a day. Save it once you have agreed it with the customer.", "尚未约定沟通计划。下面是建议：每周一份报告，一天内答复。与顾客确认后保存。"),
  "comms.saved": ("The communication plan is saved. The customer sees it in the portal.", "沟通计划已保存，顾客可在门户中查看。"),

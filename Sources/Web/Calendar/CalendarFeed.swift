@@ -25,8 +25,8 @@ enum CalendarFeed {
         }
     }
 
-    /// Every source of entries. Meetings join at the merge: `sources.append(MeetingCalendarSource())` (or list it here).
-    static let sources: [any CalendarEventSource] = [MilestoneCalendarSource()]
+    /// Every source of entries.
+    static let sources: [any CalendarEventSource] = [MilestoneCalendarSource(), MeetingCalendarSource()]
 
     static let contentType = ICalendar.mediaType
 

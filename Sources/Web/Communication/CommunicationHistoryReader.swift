@@ -13,8 +13,9 @@ enum CommunicationHistoryReader {
         var excerpts = turns.excerpts
         let waitingMessages = figures.waiting.compactMap { $0.source.hasPrefix("message:") ? UUID(uuidString: String($0.source.dropFirst(8))) : nil }
         for (id, text) in try await MessageStore.excerpts(waitingMessages, on: ctx.db) { excerpts["message:\(id)"] = text }
+        let meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: false, on: ctx.db)
         return CommunicationHistory(
-            publishedReports: reports.compactMap(\.publishedAt),
+            publishedReports: reports.compactMap(\.publishedAt), meetings: meetings.filter { !$0.isCancelled }.map(\.startsAt),
             teamMedianHours: figures.teamMedianHours, customerMedianHours: figures.customerMedianHours,
             openQuestions: figures.waiting.map { (askedBy: $0.askedBy, askedAt: $0.askedAt, excerpt: excerpts[$0.source] ?? "") },
             ratings: feedback.compactMap(\.rating))

@@ -26,6 +26,13 @@ enum CommunicationJobs {
                 try await draftReport(for: occurrence, projectID: stored.projectID, timeZone: timeZone, in: ctx)
                 done += 1
             }
+            if let meetings = stored.plan.meetings,
+                let occurrence = CommunicationDue.meetingToSchedule(
+                    stored.plan, timeZone: timeZone, start: start, scheduledFor: stored.meetingScheduledFor, now: at)
+            {
+                try await scheduleMeeting(at: occurrence, meetings, projectID: stored.projectID, in: ctx)
+                done += 1
+            }
             done += try await remindOfQuestions(stored, at: at, in: ctx)
         }
         return done
@@ -48,6 +55,23 @@ enum CommunicationJobs {
                     idempotencyKey: "report-draft-\(projectID.uuidString.lowercased())-\(Int(occurrence.timeIntervalSince1970))"),
                 on: db, in: ctx)
         }
+    }
+
+    /// Puts the cadence's next meeting in the calendar (its agenda drafted from what is open, its invitations e-mailed),
+    /// once per occurrence. The occurrence is marked first: after a crash between the two, one meeting is missing (the
+    /// team sees it and schedules it) rather than invited twice.
+    static func scheduleMeeting(at occurrence: Date, _ meetings: CommunicationPlan.Meetings, projectID: UUID, in ctx: ActionContext)
+        async throws
+    {
+        let claimed = try await ctx.write { db in try await CommunicationPlanStore.claimMeetingOccurrence(occurrence, projectID: projectID, on: db) }
+        guard claimed, let project = try await ProjectRecord.find(projectID, on: ctx.db) else { return }
+        let language = try await CustomerRecord.find(project.customerID, on: ctx.db)?.language ?? .en
+        _ = try await MeetingActions.create(
+            CreateMeetingRequest(
+                title: ctx.services.catalogue.text("comms.regularMeeting", language),
+                startsAt: occurrence.formatted(Date.ISO8601FormatStyle(timeZone: .gmt)),
+                durationMinutes: meetings.durationMinutes, videoLink: meetings.videoLink, agenda: nil, visibleToCustomer: true),
+            projectID: projectID, in: ctx)
     }
 
     /// Tells the team of each customer question waiting longer than `reminderShare` of the target, once per question.

@@ -33,6 +33,7 @@ extension MeetingActions {
             if input.cancelled == true { record.cancelledAt = now }
             record.sequence += 1
             try await record.update(on: db)
+            try await MeetingInvitationMails.enqueue(meetingID: meetingID, on: db, in: ctx)
             return try record.domain(actionItems: [])
         }
     }

@@ -40,6 +40,7 @@ enum MeetingActions {
         record.sequence = 0
         return try await ctx.write { db in
             try await record.create(on: db)
+            try await MeetingInvitationMails.enqueue(meetingID: try record.requireID(), on: db, in: ctx)
             return try record.domain(actionItems: [])
         }
     }

@@ -23,7 +23,10 @@ enum MeetingAgenda {
             },
             milestones: details.map { AgendaInput.MilestoneLine(milestone: $0.milestone, outlook: outlooks[$0.milestone.id]) },
             workItems: try await PlanStore.workItems(projectID: projectID, on: ctx.db),
-            questions: [],
+            // The customer's questions still waiting for the team (all customer-visible: the customer asked them).
+            questions: try await CommunicationHistoryReader.read(projectID: projectID, in: ctx).openQuestions.map {
+                AgendaInput.Question(text: $0.excerpt.isEmpty ? $0.askedBy : "\($0.askedBy): \($0.excerpt)", visibleToCustomer: true)
+            },
             actionItems: try await MeetingStore.actionLines(projectID: projectID, on: ctx.db),
             today: LocalDate(ctx.now, in: TimeZone(identifier: project.timeZone) ?? .gmt))
         return AgendaDraft.draft(input, language: customer?.language ?? .en, customerVisible: customerVisible)
