@@ -416,7 +416,7 @@ T = {
  "portalSignIn.notConfigured": ("E-mail is not set up here yet, so no link can be sent to you now. Ask the team: they can send you a sign-in link.", "此处尚未设置邮件，暂时无法向您发送链接。请联系团队，他们可以为您发送登录链接。"),
  "nav.deliveries": ("Deliveries", "投递记录"),
  "deliveries.title": ("Deliveries", "投递记录"),
- "deliveries.intro": ("Every e-mail Tandem sends, newest first, with its state.", "同行发送的每封邮件，按时间倒序排列，并显示其状态。"),
+ "deliveries.intro": ("Every e-mail and chat message Tandem sends, newest first, with its state.", "同行发送的每封邮件和群聊消息，按时间倒序排列，并显示其状态。"),
  "deliveries.none": ("Nothing was sent yet.", "尚未发送任何内容。"),
  "deliveries.notConfigured": ("E-mail is not configured (TANDEM_SMTP_HOST), so messages stay queued until it is.", "尚未配置邮件（TANDEM_SMTP_HOST），消息会一直排队，直到完成配置。"),
  "deliveries.recipient": ("Recipient", "收件人"),

@@ -20,8 +20,12 @@ import Vapor
             #expect(Set(projects.map(\.status.rawValue)) == ["planning", "active", "closed"])
             let scopes = try await ScopeVersionRecord.query(on: app.db).all().map(\.status.rawValue)
             #expect(scopes.contains("signed_off") && scopes.contains("proposed"))
-            // A sign-off and an acceptance, and the two projects' status changes (planning → active, planning → closed).
-            #expect(try await app.verifyAuditLog().entries == 4)
+            // A sign-off and an acceptance, the two projects' status changes (planning → active, planning → closed) and the
+            // published status report.
+            #expect(try await app.verifyAuditLog().entries == 5)
+            // The shop has its communication plan, a published report and a message in its thread.
+            #expect(try await CommunicationPlanRecord.query(on: app.db).count() == 1)
+            #expect(try await StatusReportRecord.query(on: app.db).filter(\.$status == "published").count() == 1)
             // and the owner can sign in with the printed password
             let reply = try await TestClient(app).json(
                 .POST, "/api/v1/auth/tokens",

@@ -25,8 +25,8 @@ public enum AllMigrations {
         CreateCommunicationPlans(),
         CreateIntegrations(),
         CreateStatusReports(),
+        CreateMeetings(),
         CreateCalendarFeedsAndOutboxAttachment(),
         CreateMessages(),
-        CreateMeetings(),
     ]
 }

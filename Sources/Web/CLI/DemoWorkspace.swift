@@ -57,6 +57,19 @@ enum DemoWorkspace {
             _ = try await MilestoneActions.submit(
                 mockups, SubmitDeliverableRequest(note: "请查看首页和商品页两套方案", link: "https://design.example/shop-v1"), in: ctx)
         }
+        // The agreed rhythm: a report every Friday, a meeting every other Tuesday, replies within a day; the first
+        // report published, and the customer's question in the thread answered.
+        _ = try await CommunicationPlanActions.save(
+            CommunicationPlanRequest(
+                reportCadence: .init(every: "week", weekday: 5, time: "17:00"),
+                meetingCadence: .init(every: "2weeks", weekday: 2, time: "10:00", durationMinutes: 45, videoLink: "https://meeting.tencent.com/demo"),
+                responseTargetHours: 24,
+                channels: [.init(topic: "report", via: ["email", "wecom"]), .init(topic: "urgent", via: ["phone", "wechat"])]),
+            projectID: try shop.requireID(), in: ctx)
+        let report = try await StatusReportActions.draft(projectID: try shop.requireID(), periodStart: nil, periodEnd: nil, in: ctx).report
+        _ = try await StatusReportActions.publish(report, in: ctx)
+        _ = try await MessageActions.post(
+            PostMessageRequest(body: "视觉稿 **第二版** 周三前发您确认，届时请看一下商品页的配色。", visibility: "customer"), on: shop, in: ctx)
 
         // 2. Planning project for the bike shop: scope proposed, waiting for the customer.
         let site = try await project(
