@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """A real SMTP server on loopback for Tandem's SMTP client tests (aiosmtpd).
 
-Usage: server.py --port PORT --dir DIR [--mode MODE] [--cert CERT --key KEY] [--user U --password P]
+Usage: server.py --port PORT --dir DIR [--mode MODE] [--cert CERT --key KEY] [--user U --password P] [--until-killed]
 
 Modes:
   plain        accepts everything, no TLS
@@ -90,6 +90,8 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--until-killed", action="store_true",
+                        help="keep serving after standard input closes (a server started from a script, not a test)")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     # A test process may have SIGTERM blocked, and children inherit that; and the test's end closes our stdin.
@@ -99,7 +101,8 @@ def main():
         sys.stdin.read()
         os._exit(0)
 
-    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
+    if not args.until_killed:
+        threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
 
     if args.mode in ("drop-greet", "silent"):
         async def drop(reader, writer):

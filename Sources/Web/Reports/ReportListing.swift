@@ -40,9 +40,10 @@ struct ReportListing {
                 \(answers.isEmpty ? HTML.empty : ReportView.feedback(c, answers, timeZone: timeZone))</li>
                 """
         }
+        let list: HTML = rows.isEmpty ? "<p class=\"empty\">\(c.t("report.noneYet"))</p>" : "<ul class=\"list\">\(items)</ul>"
         return """
             <section class="card no-print" id="reports"><h2>\(c.t("report.list"))</h2>\
-            \(rows.isEmpty ? "<p class=\"empty\">\(c.t("report.noneYet"))</p>" : "<ul class=\"list\">\(items)</ul>")
+            \(list)
             \(c.form(action: "\(PagePath.projectStatusReports(projectID))", id: "draft-report", "<button type=\"submit\" id=\"draft-report-button\">\(c.t("report.draftButton"))</button>"))</section>
             """
     }

@@ -5,6 +5,11 @@ import Persistence
 /// A report's content as a page block: lists rather than tables, so it reads on a 375 px phone without sideways
 /// scrolling, and prints as it is (the app's print CSS hides forms and buttons).
 enum ReportView {
+    /// The lines as a list, or "none" (an `HTML` value, so the lines stay markup).
+    static func list(_ c: PageContext, _ lines: [HTML]) -> HTML {
+        lines.isEmpty ? "<p class=\"muted\">\(c.t("report.none"))</p>" : "<ul>\(lines)</ul>"
+    }
+
     static func render(_ c: PageContext, _ content: ReportContent, number: Int?) -> HTML {
         let title = number.map { c.t("report.number", String($0)) } ?? c.t("report.draft")
         let sections: [HTML] = ReportRenderer.order.map { section in
@@ -14,7 +19,7 @@ enum ReportView {
             }
             return """
                 <section class="report-section" id="report-\(section.rawValue)"><h3>\(c.t("report.section.\(section.rawValue)"))</h3>\
-                \(lines.isEmpty ? "<p class=\"muted\">\(c.t("report.none"))</p>" : "<ul>\(lines)</ul>")</section>
+                \(list(c, lines))</section>
                 """
         }
         let milestones: [HTML] = content.milestones.map { milestone in
@@ -35,9 +40,9 @@ enum ReportView {
             <p class="report-summary" id="report-summary">\(content.summary)</p>
             \(sections)
             <section class="report-section" id="report-milestones"><h3>\(c.t("report.milestones"))</h3>\
-            \(milestones.isEmpty ? "<p class=\"muted\">\(c.t("report.none"))</p>" : "<ul>\(milestones)</ul>")</section>
+            \(list(c, milestones))</section>
             <section class="report-section" id="report-waiting"><h3>\(c.t("report.waiting"))</h3>\
-            \(waiting.isEmpty ? "<p class=\"muted\">\(c.t("report.none"))</p>" : "<ul>\(waiting)</ul>")</section>
+            \(list(c, waiting))</section>
             """
     }
 
