@@ -47,6 +47,25 @@ public func withTestApp(
     secretKey: SecretKey.Source = .value(TestSecrets.secretKey),
     _ body: (Application, TestClock) async throws -> Void
 ) async throws {
+    // On PostgreSQL every app holds its own pool: with hundreds of tests starting at once the cluster ran out of
+    // connections ("too many clients already"), so at most `TestAppGate.limit` apps exist at a time there.
+    guard TestDatabase.isPostgres else {
+        return try await runTestApp(clock, baseURL, sqliteFile, dataDirectory, migrated, secretKey, body)
+    }
+    await TestAppGate.shared.enter()
+    do {
+        try await runTestApp(clock, baseURL, sqliteFile, dataDirectory, migrated, secretKey, body)
+    } catch {
+        await TestAppGate.shared.leave()
+        throw error
+    }
+    await TestAppGate.shared.leave()
+}
+
+private func runTestApp(
+    _ clock: TestClock, _ baseURL: String, _ sqliteFile: String?, _ dataDirectory: String?, _ migrated: Bool,
+    _ secretKey: SecretKey.Source, _ body: (Application, TestClock) async throws -> Void
+) async throws {
     let app = try await Application.make(.testing)
     var schema: String?
     let ownDirectory = dataDirectory == nil
@@ -81,6 +100,31 @@ public func withTestApp(
     }
     try await dropSchema(schema, app: app)
     try await app.asyncShutdown()
+}
+
+/// A counting semaphore for test apps on PostgreSQL (see `withTestApp`).
+actor TestAppGate {
+    static let shared = TestAppGate()
+    /// With 3 connections per event loop, 2 loops: about 240 connections at most, well under the cluster's 600.
+    static let limit = 40
+    private var inside = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    func enter() async {
+        if inside < Self.limit {
+            inside += 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            inside -= 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }
 
 private func dropSchema(_ schema: String?, app: Application) async throws {

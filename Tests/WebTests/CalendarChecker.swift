@@ -30,25 +30,8 @@ enum CalendarChecker {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("calendar/check_ics.py").path
 
-    static let python: String? = {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = [
-            repo.appendingPathComponent(".venv-ci/bin/python").path, "/tmp/venv-smtp/bin/python", "/tmp/venv-ci/bin/python",
-            "/usr/bin/python3", "/usr/local/bin/python3",
-        ]
-        if let own = ProcessInfo.processInfo.environment["TANDEM_TEST_PYTHON"] { candidates.insert(own, at: 0) }
-        return candidates.first { path in
-            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = ["-c", "import icalendar"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            guard (try? ProcessLaunch.run(process)) != nil else { return false }
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        }
-    }()
+    /// A Python that can import icalendar (see `TestPython`).
+    static let python: String? = TestPython.find(importing: ["icalendar"])
 
     static var available: Bool { python != nil }
 

@@ -24,29 +24,8 @@ final class SMTPTestServer {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("smtp/server.py").path
 
-    /// A Python that can import aiosmtpd: `TANDEM_TEST_PYTHON`, the CI's `.venv-ci`, `/tmp/venv-smtp`, then the system's.
-    static let python: String? = {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        var candidates = [
-            repo.appendingPathComponent(".venv-ci/bin/python").path, "/tmp/venv-smtp/bin/python", "/usr/bin/python3",
-            "/usr/local/bin/python3",
-        ]
-        if let own = ProcessInfo.processInfo.environment["TANDEM_TEST_PYTHON"] { candidates.insert(own, at: 0) }
-        for path in ProcessInfo.processInfo.environment["PATH", default: ""].split(separator: ":") {
-            candidates.append("\(path)/python3")
-        }
-        return candidates.first { path in
-            guard FileManager.default.isExecutableFile(atPath: path) else { return false }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = ["-c", "import aiosmtpd"]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            guard (try? ProcessLaunch.run(process)) != nil else { return false }
-            process.waitUntilExit()
-            return process.terminationStatus == 0
-        }
-    }()
+    /// A Python that can import aiosmtpd (see `TestPython`).
+    static let python: String? = TestPython.find(importing: ["aiosmtpd"])
 
     static var available: Bool { python != nil }
 

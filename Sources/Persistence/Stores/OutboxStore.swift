@@ -74,6 +74,13 @@ public enum OutboxStore {
         return try rows.map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// Makes the e-mail that waited only because SMTP was not configured (`lastError == reason`) due at `now`: once a
+    /// restart brings the settings, queued mail leaves at the next tick instead of an hour later.
+    public static func wakeMailWaitingForSettings(reason: String, now: Date, on db: any Database) async throws {
+        try await OutboxRecord.query(on: db).filter(\.$status == .queued).filter(\.$channel == "email").filter(\.$lastError == reason)
+            .filter(\.$nextAttemptAt > now).set(\.$nextAttemptAt, to: now).update()
+    }
+
     /// Whether any message was queued with an idempotency key starting with `prefix` (a reminder already sent);
     /// `prefix` must not hold `%` or `_`, which LIKE reads as wildcards.
     public static func exists(idempotencyKeyPrefix prefix: String, on db: any Database) async throws -> Bool {

@@ -16,8 +16,8 @@ enum OutboxDelivery {
     /// How long a claimed row stays with its worker; longer than any send takes.
     static let lease: TimeInterval = 10 * 60
     static let batchSize = 50
-    /// Without SMTP settings a row waits this long before it is tried again (a restart with settings tries sooner
-    /// only if "send again" is pressed; the wait is short enough that it leaves within the hour anyway).
+    /// Without SMTP settings a row waits this long before it is tried again; once the settings are there (a restart),
+    /// the first tick makes such rows due at once (`OutboxStore.wakeMailWaitingForSettings`).
     static let notConfiguredWait: TimeInterval = 60 * 60
 
     /// The wait after the `attempts`-th failed attempt: 1 min × 2^(attempts − 1), at most 6 h.
@@ -38,6 +38,9 @@ enum OutboxDelivery {
     static func deliverDue(at now: Date, in ctx: ActionContext) async throws -> Tally {
         var tally = Tally()
         let owner = ctx.services.instanceID
+        if ctx.services.mailConfigured {
+            try await ctx.write { db in try await OutboxStore.wakeMailWaitingForSettings(reason: notConfiguredReason, now: now, on: db) }
+        }
         while true {
             let ids = try await ctx.write { db in
                 try await OutboxStore.claimDue(now: now, owner: owner, leaseUntil: now.addingTimeInterval(lease), limit: batchSize, on: db)
