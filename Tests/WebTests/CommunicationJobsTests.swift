@@ -66,7 +66,7 @@ import Vapor
             )
             clock.advance(by: 2 * 3600)
             let stored = try #require(try await CommunicationPlanStore.find(projectID: world.projectA, on: app.db))
-            #expect(try await CommunicationJobs.remindOfQuestions(stored, at: clock.now, in: app.context()) == 1)
+            #expect(try await JobRegistry.runDue(at: clock.now, jobs: [CommunicationJobs.reminders], in: app.context()) == ["question-reminders"])
             #expect(try await CommunicationJobs.remindOfQuestions(stored, at: clock.now.addingTimeInterval(600), in: app.context()) == 0)
             let reminders = try await OutboxRecord.query(on: app.db).all().filter { $0.idempotencyKey.hasPrefix("question-reminder-") }
             #expect(reminders.count == 3, "one per active member")

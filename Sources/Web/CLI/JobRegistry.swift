@@ -32,7 +32,7 @@ enum JobRegistry {
         run: { at, _, ctx in try await OutboxDelivery.deliverDue(at: at, in: ctx).total > 0 })
 
     /// The plans' work first, so what it queues leaves in the same tick.
-    static let jobs: [Job] = [CommunicationJobs.job, deliverOutbox]
+    static let jobs: [Job] = [CommunicationJobs.job, CommunicationJobs.reminders, deliverOutbox]
 
     /// Runs every job that is due at `at`; returns the names of those that did work.
     static func runDue(at: Date, app: Application) async throws -> [String] {

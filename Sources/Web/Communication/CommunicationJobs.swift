@@ -2,19 +2,33 @@ import Domain
 import Foundation
 import Persistence
 
-/// The job that carries out every project's communication plan, each minute: it drafts the report an occurrence
-/// makes due (and tells the team it waits for review), puts the meeting the cadence makes due in the calendar, and
-/// reminds the team of customer questions nearing the reply target. What is due is decided in Domain
-/// (`CommunicationDue`); only the latest occurrence counts, so after downtime each runs once.
+/// The jobs that carry out every project's communication plan. Each minute: draft the report an occurrence makes due
+/// (and tell the team it waits for review) and put the meeting the cadence makes due in the calendar; what is due is
+/// decided in Domain (`CommunicationDue`) from one read of the plans, and only the latest occurrence counts, so after
+/// downtime each runs once. Every quarter of an hour: remind the team of customer questions nearing the reply target
+/// (that reads each project's history, too much for every minute; a reminder a few minutes late is still in time).
 enum CommunicationJobs {
     static let job = JobRegistry.Job(
         name: "communication-plans", keys: { _ in [""] }, nextDue: { ranAt, _ in ranAt.addingTimeInterval(60) },
         run: { at, _, ctx in try await runDue(at: at, in: ctx) > 0 })
 
+    static let reminders = JobRegistry.Job(
+        name: "question-reminders", keys: { _ in [""] }, nextDue: { ranAt, _ in ranAt.addingTimeInterval(15 * 60) },
+        run: { at, _, ctx in try await remindDue(at: at, in: ctx) > 0 })
+
     /// A question is brought to the team's attention once this share of the reply target has passed unanswered.
     static let reminderShare = 0.75
 
-    /// Does what is due at `at` for every plan; returns how many things it did.
+    /// Reminds of the questions waiting too long in every project with a plan; returns how many reminders went out.
+    static func remindDue(at: Date, in ctx: ActionContext) async throws -> Int {
+        var reminded = 0
+        for entry in try await CommunicationPlanStore.plansForJobs(on: ctx.db) {
+            reminded += try await remindOfQuestions(entry.stored, at: at, in: ctx)
+        }
+        return reminded
+    }
+
+    /// Drafts the reports and schedules the meetings due at `at` for every plan; returns how many things it did.
     static func runDue(at: Date, in ctx: ActionContext) async throws -> Int {
         var done = 0
         for entry in try await CommunicationPlanStore.plansForJobs(on: ctx.db) {
@@ -33,7 +47,6 @@ enum CommunicationJobs {
                 try await scheduleMeeting(at: occurrence, meetings, projectID: stored.projectID, in: ctx)
                 done += 1
             }
-            done += try await remindOfQuestions(stored, at: at, in: ctx)
         }
         return done
     }
