@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "CommunicationBench",
-            dependencies: ["Web", "Persistence", "Domain", "TestSupport"],
+            dependencies: ["Web", "Persistence", "Domain", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strict
         ),
         .target(
