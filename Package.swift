@@ -61,6 +61,11 @@ let package = Package(
             dependencies: ["Domain"],
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "CommunicationBench",
+            dependencies: ["Web", "Persistence", "Domain", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: strict
+        ),
         .target(
             name: "TestSupport",
             dependencies: [

@@ -94,3 +94,51 @@ func gantt() -> String {
 }
 let bytes = gantt().utf8.count
 report("gantt_2000", time(30) { _ = gantt() }, extra: " size \(bytes) bytes")
+
+// Issue 9: drafting and rendering the status report of a 2,000-item project (goal < 50 ms), as the report job does
+// it: the whole plan in (a third of it internal), the week's report drafted, rendered as HTML tables and as text.
+let reportProject = UUID()
+let reportMilestones = (0..<20).map { index in
+    Milestone(
+        id: UUID(), projectID: reportProject, name: "里程碑 M\(index)", description: nil,
+        dueDate: LocalDate("2026-11-16")!.adding(days: index * 7), visibleToCustomer: index % 4 != 3)
+}
+var reportItems: [WorkItem] = []
+var reportSchedule: [UUID: DateSpan] = [:]
+var reportFinished: [UUID: LocalDate] = [:]
+for index in 0..<2_000 {
+    let start = LocalDate("2026-11-01")!.adding(days: index % 120)
+    let finish = start.adding(days: 5)
+    let item = WorkItem(
+        id: UUID(), projectID: reportProject, title: index % 2 == 0 ? "任务 \(index) 设计评审与接口联调" : "Work item \(index) integration & review",
+        startDate: start, dueDate: finish, milestoneID: reportMilestones[index % 20].id, visibleToCustomer: index % 3 != 0,
+        progress: index % 5 == 0 ? 100 : 30, status: index % 5 == 0 ? .done : .doing)
+    reportItems.append(item)
+    reportSchedule[item.id] = DateSpan(start: start, finish: finish.adding(days: index % 7 == 0 ? 3 : 0))
+    if index % 5 == 0 { reportFinished[item.id] = finish }
+}
+var reportDeliverables: [Deliverable] = []
+var reportSubmitted: [UUID: LocalDate] = [:]
+for index in 0..<40 {
+    let deliverable = Deliverable(
+        id: UUID(), milestoneID: reportMilestones[index % 20].id, projectID: reportProject, name: "交付物 \(index)", acceptanceCriteria: nil,
+        status: index % 2 == 0 ? .submitted : .accepted, submissionNote: nil, link: nil, decisionComment: nil, decidedBy: nil,
+        decidedAt: nil, createdAt: Date(timeIntervalSince1970: 1_790_000_000))
+    reportDeliverables.append(deliverable)
+    reportSubmitted[deliverable.id] = LocalDate("2026-12-01")!.adding(days: index % 10)
+}
+let reportInput = ReportInput(
+    projectName: "Bench shop", language: .zhHans, period: LocalDate("2026-12-07")!...LocalDate("2026-12-13")!,
+    today: LocalDate("2026-12-14")!, items: reportItems, milestones: reportMilestones, deliverables: reportDeliverables,
+    schedule: reportSchedule, doneMilestones: Set(reportMilestones.prefix(3).map(\.id)), finishedOn: reportFinished,
+    submittedOn: reportSubmitted, baselineDue: Dictionary(uniqueKeysWithValues: reportMilestones.map { ($0.id, $0.dueDate) }),
+    calendar: calendar)
+let reportLabels = ReportLabels(
+    title: "项目进度报告", period: "周期", health: [:], sections: [:], milestones: "里程碑", waiting: "等待您确认", item: "事项",
+    progress: "进度", date: "日期", dueDate: "截止", forecast: "预计", slip: "延误", submitted: "提交于", waitingDays: "天数", none: "无")
+func draftAndRender() -> String {
+    let content = ReportDrafter.draft(reportInput)
+    return ReportRenderer.htmlTables(content, reportLabels) + ReportRenderer.text(content, reportLabels)
+}
+let reportBytes = draftAndRender().utf8.count
+report("status_report_2000", time(100) { _ = draftAndRender() }, extra: " size \(reportBytes) bytes")
