@@ -17,6 +17,15 @@ public enum NameLookup {
             .decode(column: "name", as: String.self)
     }
 
+    /// The names of the contacts `ids`, in one query.
+    public static func contactNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select().columns("id", "name").from("contacts").where("id", .in, SQLBind.group(ids)).all()
+        return Dictionary(
+            try rows.map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "name", as: String.self)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     /// The workspace's members by name, as (id, name) pairs.
     public static func memberNames(workspaceID: UUID, on db: any Database) async throws -> [(id: UUID, name: String)] {
         guard let sql = db as? any SQLDatabase else { return [] }

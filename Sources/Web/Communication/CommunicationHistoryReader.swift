@@ -32,10 +32,9 @@ enum CommunicationHistoryReader {
             guard let at = report.publishedAt else { continue }
             turns.append(Turn(side: .team, at: at, asks: true, answers: false, by: "", source: "report:\(try report.requireID())"))
         }
-        var names: [UUID: String] = [:]
+        let names = try await NameLookup.contactNames(Array(Set(feedback.map(\.contactID))), on: ctx.db)
         var excerpts: [String: String] = [:]
         for row in feedback {
-            if names[row.contactID] == nil { names[row.contactID] = try await NameLookup.contactName(row.contactID, on: ctx.db) ?? "" }
             let question = row.kind == .question
             let source = "report-\(row.kind.rawValue):\(try row.requireID())"
             if question, let comment = row.comment { excerpts[source] = String(comment.prefix(120)) }

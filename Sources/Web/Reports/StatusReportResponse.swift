@@ -85,11 +85,7 @@ extension FeedbackResponse {
     /// The answers to `reportIDs` with their contacts' names, oldest first.
     static func list(reportIDs: [UUID], on db: any Database) async throws -> [FeedbackResponse] {
         let rows = try await StatusReportStore.feedback(reportIDs: reportIDs, on: db)
-        let ids = Array(Set(rows.map(\.contactID)))
-        var names: [UUID: String] = [:]
-        if !ids.isEmpty {
-            for contact in try await ContactRecord.query(on: db).filter(\.$id ~~ ids).all() { names[try contact.requireID()] = contact.name }
-        }
+        let names = try await NameLookup.contactNames(Array(Set(rows.map(\.contactID))), on: db)
         return try rows.map { try FeedbackResponse($0, contactName: names[$0.contactID] ?? "") }
     }
 }
