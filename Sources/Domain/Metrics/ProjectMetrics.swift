@@ -22,11 +22,15 @@ public struct ProjectMetrics: Sendable, Equatable {
     public var reportsOnTime: Int
     public var satisfactionAverage: Double?
     public var satisfactionCount: Int
+    /// The reply target of the project's communication plan (nil without a plan), for charting replies against it.
+    public var responseTargetHours: Int?
 
     public init(
         onTimeMilestoneRate: Double?, slipDays: Int, changeRequests: ChangeRequests = ChangeRequests(), teamMedianHours: Double?,
-        customerMedianHours: Double?, reportsDue: Int, reportsOnTime: Int, satisfactionAverage: Double?, satisfactionCount: Int
+        customerMedianHours: Double?, reportsDue: Int, reportsOnTime: Int, satisfactionAverage: Double?, satisfactionCount: Int,
+        responseTargetHours: Int? = nil
     ) {
+        self.responseTargetHours = responseTargetHours
         self.onTimeMilestoneRate = onTimeMilestoneRate
         self.slipDays = slipDays
         self.changeRequests = changeRequests

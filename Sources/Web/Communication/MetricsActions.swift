@@ -18,7 +18,8 @@ enum MetricsActions {
         let history = try await CommunicationHistoryReader.read(projectID: projectID, in: ctx)
         var reportsDue = 0
         var reportsOnTime = 0
-        if let stored = try await CommunicationPlanStore.find(projectID: projectID, on: ctx.db) {
+        let stored = try await CommunicationPlanStore.find(projectID: projectID, on: ctx.db)
+        if let stored {
             let adherence = PlanAdherence.compute(
                 plan: stored.plan, timeZone: plan.timeZone, start: plan.projectStart, since: stored.agreedAt, now: ctx.now, history: history)
             reportsDue = adherence.reports.due
@@ -28,6 +29,7 @@ enum MetricsActions {
         return ProjectMetrics(
             onTimeMilestoneRate: rate, slipDays: slip, teamMedianHours: history.teamMedianHours,
             customerMedianHours: history.customerMedianHours, reportsDue: reportsDue, reportsOnTime: reportsOnTime,
-            satisfactionAverage: satisfaction.average, satisfactionCount: satisfaction.count)
+            satisfactionAverage: satisfaction.average, satisfactionCount: satisfaction.count,
+            responseTargetHours: stored?.plan.responseTargetHours)
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// The project's figures as a small chart on the project page: milestones and reports on time, each side's median
 /// reply against the target, and the customer's satisfaction.
 enum MetricsView {
-    static func section(_ c: PageContext, _ metrics: ProjectMetrics?, responseTargetHours: Int?, projectID: UUID) -> HTML {
+    static func section(_ c: PageContext, _ metrics: ProjectMetrics?, projectID: UUID) -> HTML {
         guard let metrics else { return .empty }
-        let bars = self.bars(c, metrics, target: responseTargetHours)
+        let bars = self.bars(c, metrics, target: metrics.responseTargetHours)
         let body: HTML =
             bars.isEmpty
             ? "<p class=\"muted\" id=\"figures-none\">\(c.t("metrics.none"))</p>"

@@ -59,7 +59,7 @@ enum ProjectPage {
             <a class="button secondary" id="preview-link" href="\(PagePath.portalProject(model.projectID))">\(c.t("project.previewPortal"))</a></div></div>
             <section class="card"><h2>\(c.t("field.progress"))</h2>\(Layout.progress(model.summary.progress, label: c.t("field.progress")))\
             <h3>\(c.t("field.goals"))</h3><ul>\(goals)</ul></section>
-            \(MetricsView.section(c, model.metrics, responseTargetHours: model.responseTargetHours, projectID: model.projectID))
+            \(MetricsView.section(c, model.metrics, projectID: model.projectID))
             \(model.reports.teamSection(c, projectID: model.projectID, timeZone: model.timeZone))
             \(planBlocks)
             \(MeetingSection.render(c, projectID: model.projectID, meetings: model.meetings, timeZone: model.timeZone, form: model.form))

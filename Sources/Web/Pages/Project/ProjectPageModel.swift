@@ -29,9 +29,8 @@ struct ProjectPageModel {
     var reports = ReportListing()
     /// A refused form of the page, shown again with what was typed (see `FormState`).
     var form: FormState? = nil
-    /// The project's figures, and the reply target of its communication plan (nil without a plan).
+    /// The project's figures.
     var metrics: ProjectMetrics? = nil
-    var responseTargetHours: Int? = nil
     /// The project's meetings not yet over, earliest first.
     var meetings: [Meeting] = []
 
@@ -66,7 +65,6 @@ struct ProjectPageModel {
             deliverables: plan.milestoneDetails(customerView: false).flatMap(\.deliverables), versions: versions,
             maxUploadBytes: req.tandem.config.maxUploadBytes, on: req.db)
         model.metrics = try await MetricsActions.metrics(of: project, in: req.context)
-        model.responseTargetHours = try await CommunicationPlanStore.find(projectID: projectID, on: req.db)?.plan.responseTargetHours
         model.reports = try await ReportListing.load(projectID: projectID, publishedOnly: false, on: req.db)
         model.meetings = try await MeetingStore.meetings(projectID: projectID, onlyCustomerVisible: false, on: req.db)
             .filter { $0.endsAt >= req.now || $0.minutes?.status != .confirmed }
